@@ -1,0 +1,113 @@
+"""MkDocs event functions: thin glue around the plain logic in hooks/veileder/.
+
+mkdocs-static-i18n runs every event once per language (bokmål first, then English inside its
+on_post_build). The content is scanned and checked once, in the bokmål build's on_pre_build, and
+every problem is logged there as a warning, so `--strict` fails with all of them at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from veileder.page_footer import page_footer_html
+from veileder.phones import header_numbers
+from veileder.problems import Problem
+from veileder.search_split import split_search_index
+from veileder.site_content import Content, page_markdown, relative_href, same_lang, scan
+from veileder.ui_text import load_ui_text
+
+log = get_plugin_logger("veileder")
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ["nb", "en"]
+DEFAULT_LANG = "nb"
+
+
+class _State:
+    """What the current build run has learnt; rebuilt in the bokmål on_pre_build."""
+
+    lang: str = DEFAULT_LANG
+    ui: dict = {}
+    content: Content | None = None
+    source_titles: dict[str, str] = {}
+
+
+STATE = _State()
+
+
+def _today() -> dt.date:
+    # GUIDE_TODAY lets tests and the benchmark build "as of" a fixed date.
+    given = os.environ.get("GUIDE_TODAY")
+    return dt.date.fromisoformat(given) if given else dt.date.today()
+
+
+def _report(problems: list[Problem]) -> None:
+    for text in sorted({str(p) for p in problems}):
+        log.warning(text)
+
+
+def _lang(config) -> str:
+    lang = config.theme["language"]
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def on_pre_build(config) -> None:
+    STATE.lang = _lang(config)
+    if STATE.lang != DEFAULT_LANG and STATE.content is not None:
+        return  # the English build reuses the scan of this build run
+    ui, problems = load_ui_text(ROOT / "data" / "ui.yml", LANGS)
+    try:
+        STATE.content = scan(ROOT, today=_today())
+    except Exception as exc:  # a crash here is a bug in the hooks, never the editor's fault
+        raise PluginError(f"the content checks crashed ({type(exc).__name__}: {exc}). This is a bug in hooks/veileder/; please report it.") from exc
+    problems += STATE.content.problems
+    _report(problems)
+    if not ui:
+        raise PluginError("data/ui.yml could not be read; see the messages above")
+    STATE.ui = ui
+    sources = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8")) or []
+    STATE.source_titles = {s["id"]: s["title"] for s in sources}
+
+
+def on_env(env, config, files):
+    lang = STATE.lang
+    ui = dict(STATE.ui.get(lang, {}))
+    env.globals["ui"] = ui
+    numbers = header_numbers(STATE.content.phones, lang=lang) if STATE.content else []
+    labels = ui.get("emergency_labels", {})
+    env.globals["emergency"] = [dict(n, label=labels.get(n.get("id"), n.get("label", ""))) for n in numbers]
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    content = STATE.content
+    if content is None or page.file.src_uri not in content.pages:
+        return markdown
+    return page_markdown(content, page.file.src_uri)
+
+
+def on_page_context(context, page, config, nav):
+    if STATE.lang != DEFAULT_LANG:
+        # Search loads <base>/search/search_index.json: point it at this language's own index.
+        context["search_base"] = context["base_url"] + "/" + STATE.lang
+    content = STATE.content
+    data = content.pages.get(page.file.src_uri) if content else None
+    if data and data.meta:
+        sources_href = relative_href(data.rel, same_lang("om/kilder.md", data.lang))
+        context["page_meta_html"] = page_footer_html(data.meta, content.lists, data.lang, source_titles=STATE.source_titles, sources_href=sources_href)
+    return context
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
+def on_post_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested per-language build; the outer call sees the merged index
+    if (Path(config.site_dir) / "search" / "search_index.json").exists():
+        split_search_index(Path(config.site_dir), [lang for lang in LANGS if lang != DEFAULT_LANG])
+    STATE.content = None

@@ -1,0 +1,1 @@
+"""Build-time logic of the guide. Plain Python: nothing here imports MkDocs."""

@@ -1,0 +1,44 @@
+"""Read a Markdown page's YAML front matter with the line of each key."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+
+@dataclass
+class FrontMatter:
+    data: dict = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line in the file
+    body: str = ""
+    body_first_line: int = 1  # the file line of the body's first line
+    error: tuple[int, str] | None = None  # (line, message) when the YAML is broken
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """The front matter between the first two `---` lines, and the body after it."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return FrontMatter(body=text, body_first_line=1)
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            break
+    else:
+        return FrontMatter(body=text, body_first_line=1, error=(1, "the front matter has no closing '---' line"))
+    raw = "".join(lines[1:i])
+    fm = FrontMatter(body="".join(lines[i + 1 :]), body_first_line=i + 2)
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        fm.data = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        fm.error = ((mark.line + 2) if mark else 1, f"the front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})")
+        return fm
+    if not isinstance(fm.data, dict):
+        fm.error = (2, "the front matter must be a list of 'key: value' lines")
+        fm.data = {}
+        return fm
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            fm.lines[str(key_node.value)] = key_node.start_mark.line + 2
+    return fm

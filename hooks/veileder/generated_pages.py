@@ -1,0 +1,57 @@
+"""Lists drawn from data for the «Kilder», «Ordliste» and «Hva er nytt» pages."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import yaml
+from babel.dates import format_date
+
+from .glossary import Term
+
+WORDS = {
+    "nb": {"cited_by": "Brukes på", "no_pages": "Ingen sider ennå", "link": "Nettsted", "reviewed": "Faglig vurdert",
+           "term": "Forkortelse", "meaning": "Betydning", "page": "Side"},
+    "en": {"cited_by": "Used on", "no_pages": "No pages yet", "link": "Website", "reviewed": "Reviewed",
+           "term": "Abbreviation", "meaning": "Meaning", "page": "Page"},
+}
+
+
+def sources_list(path: Path, pages: dict, *, lang: str, page_link: Callable[[str], tuple[str, str]]) -> str:
+    w = WORDS[lang]
+    sources = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    out = []
+    for s in sources:
+        publisher = s["publisher"][lang] if isinstance(s["publisher"], dict) else s["publisher"]
+        year = f" ({s['year']})" if s.get("year") else ""
+        out.append(f"### {s['title']}{year}\n")
+        out.append(f"{publisher}.")
+        if s.get("url"):
+            out.append(f" {w['link']}: <{s['url']}>")
+        using = sorted((r for r, p in pages.items() if p.lang == lang and p.meta and s["id"] in p.meta.sources), key=lambda r: page_link(r)[0])
+        links = ", ".join(f"[{page_link(r)[0]}]({page_link(r)[1]})" for r in using) or w["no_pages"]
+        out.append(f"\n\n{w['cited_by']}: {links}\n")
+    return "\n".join(out)
+
+
+def glossary_list(terms: list[Term], *, lang: str) -> str:
+    w = WORDS[lang]
+    rows = [f"| {w['term']} | {w['meaning']} |", "| --- | --- |"]
+    rows += [f"| {t.term} | {t.text[lang]} |" for t in sorted(terms, key=lambda t: t.term.lower())]
+    return "\n".join(rows)
+
+
+def whats_new(pages: dict, lists, *, lang: str, page_link: Callable[[str], tuple[str, str]], limit: int = 25) -> str:
+    """The most recently reviewed pages, newest first, grouped by date."""
+    w = WORDS[lang]
+    mine = [p for p in pages.values() if p.lang == lang and p.meta]
+    mine.sort(key=lambda p: (p.meta.reviewed, p.meta.title), reverse=True)
+    out, current = [], None
+    for p in mine[:limit]:
+        if p.meta.reviewed != current:
+            current = p.meta.reviewed
+            fmt = "d. MMMM y" if lang == "nb" else "d MMMM y"
+            out.append(f"\n### {format_date(current, fmt, locale=lang)}\n")
+        title, href = page_link(p.rel)
+        out.append(f"- [{title}]({href}) – {p.meta.description}")
+    return "\n".join(out).strip() + "\n"

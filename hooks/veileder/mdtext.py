@@ -1,0 +1,98 @@
+"""Split Markdown into prose that checks may read and rewrite, and parts they must leave alone.
+
+Left alone: fenced code, inline code, HTML tags and comments, Markdown links and images (their
+text and address), link and abbreviation definitions, and `{{ ... }}` markers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_PROTECTED_INLINE = re.compile(
+    r"""
+      (?P<code>(`+).+?(?<!`)\2(?!`))            # inline code
+    | <!--.*?-->                                  # HTML comment
+    | <a\b[^>]*>.*?</a>                           # an existing HTML link, with its text
+    | <abbr\b[^>]*>.*?</abbr>
+    | </?[A-Za-z][^>\n<]*>                        # any other HTML tag (not its content)
+    | !?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)\n]*\)    # Markdown link or image, text included
+    | !?\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]\n]*\]   # reference-style link
+    | \{\{.*?\}\}                                 # {{ marker }}
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_DEFINITION_LINE = re.compile(r"^[ \t]*(\*\[[^\]]+\]:|\[[^\]]+\]:\s)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    offset: int  # character offset in the whole Markdown
+    line: int  # 1-based line of the segment's first character
+    prose: bool  # True: checks may read and rewrite it
+
+
+def segments(markdown: str) -> list[Segment]:
+    """The Markdown cut into consecutive segments; joining their texts gives the input back."""
+    raw: list[tuple[int, int, bool]] = []  # (start, end, prose)
+    pos = 0
+    fence: str | None = None
+    block_start = 0
+    for line in markdown.splitlines(keepends=True):
+        end = pos + len(line)
+        m = _FENCE.match(line)
+        if fence is None and m:
+            fence = m.group(1)[0] * len(m.group(1))
+            if pos > block_start:
+                raw.extend(_split_inline(markdown, block_start, pos))
+            block_start = pos
+        elif fence is not None:
+            if m and m.group(1).startswith(fence) and line.strip() == m.group(1):
+                raw.append((block_start, end, False))
+                fence = None
+                block_start = end
+        elif _DEFINITION_LINE.match(line):
+            if pos > block_start:
+                raw.extend(_split_inline(markdown, block_start, pos))
+            raw.append((pos, end, False))
+            block_start = end
+        pos = end
+    if block_start < len(markdown):
+        if fence is not None:
+            raw.append((block_start, len(markdown), False))
+        else:
+            raw.extend(_split_inline(markdown, block_start, len(markdown)))
+    out: list[Segment] = []
+    line = 1
+    for start, end, prose in raw:
+        if start == end:
+            continue
+        text = markdown[start:end]
+        out.append(Segment(text, start, line, prose))
+        line += text.count("\n")
+    return out
+
+
+def _split_inline(markdown: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    parts: list[tuple[int, int, bool]] = []
+    pos = start
+    for m in _PROTECTED_INLINE.finditer(markdown, start, end):
+        if m.start() > pos:
+            parts.append((pos, m.start(), True))
+        parts.append((m.start(), m.end(), False))
+        pos = m.end()
+    if pos < end:
+        parts.append((pos, end, True))
+    return parts
+
+
+def rewrite_prose(markdown: str, fn: Callable[[str, int], str]) -> str:
+    """Markdown with each prose segment replaced by fn(text, first_line); the rest untouched."""
+    return "".join(fn(s.text, s.line) if s.prose else s.text for s in segments(markdown))
+
+
+def line_at(text: str, index: int, first_line: int = 1) -> int:
+    """The line number of text[index], counting text's first line as first_line."""
+    return first_line + text.count("\n", 0, index)

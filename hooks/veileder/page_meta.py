@@ -1,0 +1,171 @@
+"""Page front matter: one schema, checked for every page, and the review line readers see."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import yaml
+from babel.dates import format_date
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .frontmatter import FrontMatter
+from .problems import Problem
+
+# Front matter keys Material itself understands; allowed beside ours.
+THEME_KEYS = {"hide", "search", "template", "icon", "status"}
+
+
+class PageMeta(BaseModel):
+    """The front matter every page must have. Editors: see «Redaktørveiledning»."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=2, max_length=120)
+    description: str = Field(min_length=20, max_length=200)
+    audience: list[str] = Field(min_length=1)
+    reviewed: dt.date
+    next_review: Optional[dt.date] = None
+    owner: str
+    sources: list[str] = Field(min_length=1)
+    hide: Optional[list[str]] = None
+    search: Optional[dict] = None
+    template: Optional[str] = None
+    icon: Optional[str] = None
+    status: Optional[str] = None
+
+    @field_validator("title", "description")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be empty")
+        return v
+
+
+@dataclass(frozen=True)
+class MetaLists:
+    audiences: dict[str, dict[str, str]]
+    owners: dict[str, dict[str, str]]
+    sources: set[str]
+    review_interval_months: int = 12
+    review_warning_days: int = 60
+
+
+def load_meta_lists(metadata_path: Path, sources_path: Path) -> MetaLists:
+    meta = yaml.safe_load(metadata_path.read_text(encoding="utf-8"))
+    sources = yaml.safe_load(sources_path.read_text(encoding="utf-8")) or []
+    return MetaLists(
+        audiences=meta["audiences"],
+        owners=meta["owners"],
+        sources={s["id"] for s in sources},
+        review_interval_months=int(meta.get("review_interval_months", 12)),
+        review_warning_days=int(meta.get("review_warning_days", 60)),
+    )
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def next_review(meta: PageMeta, lists: MetaLists) -> dt.date:
+    return meta.next_review or add_months(meta.reviewed, lists.review_interval_months)
+
+
+_FIXES = {
+    "title": "give the page a title, e.g. `title: Besøksforbud`",
+    "description": "write one sentence of 20–200 characters saying what the page helps with",
+    "audience": "list who the page is for, e.g. `audience: [police, health]` (see data/metadata.yml)",
+    "reviewed": "write the date the content was last reviewed as YYYY-MM-DD, e.g. `reviewed: 2026-11-23`",
+    "next_review": "write the next review date as YYYY-MM-DD, or remove the line to use the standard interval",
+    "owner": "name the reviewing role, e.g. `owner: fagredaksjonen` (see data/metadata.yml)",
+    "sources": "list the sources by id, e.g. `sources: [nkvts-voldsveileder]` (see data/sources.yml)",
+}
+
+
+def check_page_meta(fm: FrontMatter, file: str, lists: MetaLists, today: dt.date) -> tuple[PageMeta | None, list[Problem]]:
+    """The page's metadata, and every problem with it."""
+    if fm.error:
+        line, what = fm.error
+        return None, [Problem(file, line, what, "fix the YAML between the two '---' lines (indentation, a missing ':' or quote)")]
+    if not fm.data and not fm.lines:
+        return None, [Problem(file, 1, "the page has no front matter", "start the file with '---', the keys title, description, audience, reviewed, owner and sources, and '---' (see «Redaktørveiledning»)")]
+    problems: list[Problem] = []
+    try:
+        meta = PageMeta.model_validate(fm.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            key = str(err["loc"][0]) if err["loc"] else ""
+            line = fm.lines.get(key, 1)
+            if err["type"] == "missing":
+                problems.append(Problem(file, 1, f"the front matter has no '{key}'", _FIXES.get(key, f"add '{key}'")))
+            elif err["type"] == "extra_forbidden":
+                problems.append(Problem(file, line, f"unknown front matter key '{key}'", f"remove it, or correct the spelling (allowed: {', '.join(sorted(set(_FIXES) | THEME_KEYS))})"))
+            else:
+                problems.append(Problem(file, line, f"'{key}' is invalid: {err['msg']}", _FIXES.get(key, "correct the value")))
+        return None, problems
+    for a in meta.audience:
+        if a not in lists.audiences:
+            problems.append(Problem(file, fm.lines.get("audience", 1), f"unknown audience '{a}'", f"use one of: {', '.join(lists.audiences)}"))
+    if meta.owner not in lists.owners:
+        problems.append(Problem(file, fm.lines.get("owner", 1), f"unknown owner '{meta.owner}'", f"use one of: {', '.join(lists.owners)} (a role, not a person)"))
+    for s in meta.sources:
+        if s not in lists.sources:
+            problems.append(Problem(file, fm.lines.get("sources", 1), f"unknown source id '{s}'", "use an id from data/sources.yml, or add the source there first"))
+    if meta.reviewed > today:
+        problems.append(Problem(file, fm.lines.get("reviewed", 1), f"'reviewed' is in the future ({meta.reviewed})", "write the date the content was actually reviewed"))
+    due = next_review(meta, lists)
+    if due < today:
+        problems.append(Problem(file, fm.lines.get("next_review", fm.lines.get("reviewed", 1)), f"the page was due for review on {due.isoformat()}", "review the content, then set 'reviewed' to today's date"))
+    return meta, problems
+
+
+def review_line(meta: PageMeta, lists: MetaLists, lang: str) -> str:
+    """«Sist faglig vurdert 12. mars 2026 · Neste vurdering mars 2027» / «Last reviewed 12 March 2026 · Next review March 2027»."""
+    due = next_review(meta, lists)
+    if lang == "nb":
+        return f"Sist faglig vurdert {format_date(meta.reviewed, 'd. MMMM y', locale='nb')} · Neste vurdering {format_date(due, 'MMMM y', locale='nb')}"
+    return f"Last reviewed {format_date(meta.reviewed, 'd MMMM y', locale='en')} · Next review {format_date(due, 'MMMM y', locale='en')}"
+
+
+PAIR_FIELDS = ("reviewed", "next_review", "audience", "owner", "sources")
+
+
+def compare_pair(nb_file: str, nb: PageMeta, en_file: str, en: PageMeta, en_lines: dict[str, int]) -> list[Problem]:
+    """Front matter facts that must be the same in a page and its translation."""
+    problems = []
+    for key in PAIR_FIELDS:
+        a, b = getattr(nb, key), getattr(en, key)
+        if isinstance(a, list):
+            a, b = sorted(a), sorted(b)
+        if a != b:
+            problems.append(Problem(en_file, en_lines.get(key, 1), f"'{key}' differs from {nb_file} ({_show(b)} here, {_show(a)} there)", f"make '{key}' the same in both languages"))
+    return problems
+
+
+def compare_facts(nb_file: str, en_file: str, kind: str, nb_facts: set[str], en_facts: set[str]) -> list[Problem]:
+    """Facts found in the text (legal references, phone numbers, trees) that must match across a pair."""
+    problems = []
+    for fact in sorted(nb_facts - en_facts):
+        problems.append(Problem(en_file, None, f"{kind} {fact} is in {nb_file} but not in the English page", f"cite {fact} in the English page too, or remove it from the bokmål page"))
+    for fact in sorted(en_facts - nb_facts):
+        problems.append(Problem(en_file, None, f"{kind} {fact} is in the English page but not in {nb_file}", f"cite {fact} in the bokmål page too, or remove it from the English page"))
+    return problems
+
+
+def _show(v) -> str:
+    if isinstance(v, list):
+        return "[" + ", ".join(map(str, v)) + "]"
+    return str(v)
+
+
+def pair_of(rel: str) -> tuple[str, str]:
+    """('x/y.md', 'x/y.en.md') for either member of a pair."""
+    base = rel[: -len(".en.md")] if rel.endswith(".en.md") else rel[: -len(".md")]
+    return base + ".md", base + ".en.md"

@@ -1,0 +1,306 @@
+"""The phone registry (data/phones.yml): its schema, loading it, and the checks on it.
+
+Every phone number on the site comes from this registry. An entry says whose number it is, what
+it is for, when it is open, whether it is free, where it was checked and when. Entries not
+verified within `MAX_VERIFIED_AGE_MONTHS` fail the build.
+
+The pydantic model `PhoneRegistryFile` is the one source of truth for the file's shape;
+data/schemas/phones.schema.json is exported from it (`export_schema()`), and a unit test keeps the
+two equal. To refresh the committed schema:
+
+    PYTHONPATH=hooks .venv/bin/python -m veileder.phone_registry > data/schemas/phones.schema.json
+"""
+from __future__ import annotations
+
+import calendar
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from veileder import phone_format
+from veileder.problems import Problem
+
+# The ONE place that says how old a verification may be before the build refuses the number.
+MAX_VERIFIED_AGE_MONTHS = 12
+
+Lang = Literal["nb", "en"]
+LANGS: tuple[str, ...] = ("nb", "en")
+
+
+class Text(BaseModel):
+    """The same text in bokmål and English."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    nb: str = Field(min_length=1, description="Bokmål")
+    en: str = Field(min_length=1, description="English")
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nb
+
+
+class PhoneEntry(BaseModel):
+    """One phone number the site may show."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    id: str = Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        description="Stable id, lowercase ASCII words joined by '-', e.g. 'vold-og-overgrepslinjen'.",
+    )
+    number: str = Field(
+        description="The number in Norwegian grouping, e.g. '116 006', '22 40 00 40', '02800', '112'."
+    )
+    owner: Text = Field(description="Who answers the number (shown in the link's accessible name).")
+    purpose: Text = Field(description="What the number is for.")
+    hours: Text = Field(description="When it is open; say honestly if this is not confirmed.")
+    free: bool = Field(
+        description="true only if the call is confirmed free of charge; false means 'not confirmed free'."
+    )
+    category: Literal["emergency", "police", "health", "helpline"] = Field(
+        description="Section of the «Viktige telefonnumre» page the number is listed under."
+    )
+    confidence: Literal["high", "medium-high", "medium"] = Field(
+        description="How well the number is confirmed (facts.md). Unverified numbers are not published."
+    )
+    source: str = Field(min_length=1, description="Where the number was checked, e.g. 'facts.md (checked Nov 2026): politiet.no'.")
+    verified: date = Field(description="The date the number was last checked against its source (YYYY-MM-DD).")
+    header: Text | None = Field(
+        default=None,
+        description="If set, the number is shown in the page header's emergency strip, with this label before it.",
+    )
+
+    @field_validator("number")
+    @classmethod
+    def _number_is_norwegian(cls, value: str) -> str:
+        if phone_format.number_key(value) is None:
+            raise ValueError(
+                f"'{value}' is not a Norwegian phone number this site can link "
+                "(8 digits, or a short number: 3–4 digits, 0 and 4 digits, or 116 and 3 digits)"
+            )
+        return value
+
+    @property
+    def key(self) -> str:
+        key = phone_format.number_key(self.number)
+        assert key is not None  # checked by the validator
+        return key
+
+    @property
+    def display(self) -> str:
+        return phone_format.display(self.key)
+
+    @property
+    def href(self) -> str:
+        return phone_format.href(self.key)
+
+    def link_html(self, lang: str) -> str:
+        return phone_format.link_html(self.key, owner=self.owner.get(lang), purpose=self.purpose.get(lang))
+
+
+class PhoneRegistryFile(BaseModel):
+    """The whole of data/phones.yml."""
+
+    model_config = ConfigDict(extra="forbid", title="Phone registry (data/phones.yml)")
+    phones: list[PhoneEntry]
+
+
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema of data/phones.yml, as committed in data/schemas/phones.schema.json."""
+    schema = PhoneRegistryFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def schema_text() -> str:
+    return json.dumps(export_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+@dataclass
+class PhoneRegistry:
+    """The published numbers, by key (national digits) and by id."""
+
+    entries: list[PhoneEntry] = field(default_factory=list)
+    # Numbers whose entry has errors: not linked, reported where they are used.
+    rejected: dict[str, str] = field(default_factory=dict)  # key -> id (or '?')
+
+    def __post_init__(self) -> None:
+        self.by_key = {e.key: e for e in self.entries}
+        self.by_id = {e.id: e for e in self.entries}
+
+    def lookup(self, key: str) -> PhoneEntry | None:
+        return self.by_key.get(key)
+
+
+# ---------------------------------------------------------------- YAML with line numbers
+
+
+def _load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """The YAML data and its node tree (nodes know their start line)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return v
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def _line_of(root: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:
+    """The line of the deepest node on `path` that exists."""
+    node, line = root, (root.start_mark.line + 1 if root is not None else None)
+    for step in path:
+        node = _child(node, step)
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+# ---------------------------------------------------------------- loading and checking
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by a number of months (the 31st becomes the month's last day)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _label(raw: Any, index: int) -> str:
+    if isinstance(raw, dict):
+        if raw.get("id"):
+            return f"phone entry '{raw['id']}'"
+        if raw.get("number"):
+            return f"phone entry for {raw['number']}"
+    return f"phone entry no. {index + 1}"
+
+
+_FIELD_FIX = {
+    "source": "add `source:` saying where the number was checked, e.g. 'facts.md (checked Nov 2026): politiet.no'",
+    "verified": "add `verified:` with the date you checked the number against its source, as YYYY-MM-DD",
+    "owner": "add `owner:` with `nb:` and `en:` names",
+    "purpose": "add `purpose:` with `nb:` and `en:` texts",
+    "hours": "add `hours:` with `nb:` and `en:` texts (say so if the hours are not confirmed)",
+    "free": "add `free: true` if the call is confirmed free, otherwise `free: false`",
+    "category": "add `category:` — one of emergency, police, health, helpline",
+    "confidence": "add `confidence:` — high, medium-high or medium (as in facts.md)",
+    "id": "add an `id:` of lowercase words joined by '-'",
+    "number": "add `number:` in Norwegian grouping, e.g. '116 006'",
+}
+
+
+def _problems_from_error(err: ValidationError, raw: Any, index: int, root: yaml.Node | None, rel: str) -> list[Problem]:
+    problems: list[Problem] = []
+    label = _label(raw, index)
+    for item in err.errors():
+        loc = tuple(item["loc"])
+        line = _line_of(root, ("phones", index, *loc))
+        name = ".".join(str(p) for p in loc)
+        top = str(loc[0]) if loc else ""
+        if item["type"] == "missing":
+            if top in ("source", "verified"):
+                what = f"{label} has no {'source' if top == 'source' else 'verification date'}"
+            else:
+                what = f"{label} has no `{name}`"
+            problems.append(Problem(rel, line, what, _FIELD_FIX.get(top, f"add `{name}:`")))
+        elif item["type"] == "extra_forbidden":
+            problems.append(Problem(rel, line, f"{label} has an unknown field `{name}`",
+                                    "remove it or correct its spelling (allowed: " + ", ".join(PhoneEntry.model_fields) + ")"))
+        elif top == "confidence" and isinstance(raw, dict) and raw.get("confidence") == "unverified":
+            problems.append(Problem(rel, line, f"{label} is marked unverified; unverified numbers must not be published",
+                                    "confirm the number with its owner and set confidence to high, medium-high or medium, or remove the entry"))
+        elif top == "source":
+            problems.append(Problem(rel, line, f"{label} has no source", _FIELD_FIX["source"]))
+        elif top == "verified":
+            problems.append(Problem(rel, line, f"{label} has no valid verification date ({item['msg']})", _FIELD_FIX["verified"]))
+        else:
+            msg = item["msg"].removeprefix("Value error, ")
+            problems.append(Problem(rel, line, f"{label}: `{name}` is wrong: {msg}", f"correct `{name}:` (see data/schemas/phones.schema.json)"))
+    return problems
+
+
+def load_phone_registry(path: Path, *, today: date, rel: str = "data/phones.yml") -> tuple[PhoneRegistry, list[Problem]]:
+    """Read and check the registry. Never raises on bad content; every fault becomes a Problem.
+
+    Entries with errors are left out of the registry (their numbers are not linked); stale entries
+    stay in (the build fails on them anyway) so the pages still show the reader a working link.
+    """
+    problems: list[Problem] = []
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return PhoneRegistry(), [Problem(rel, None, f"the phone registry cannot be read ({exc.__class__.__name__})",
+                                         f"make sure {rel} exists and is saved as UTF-8")]
+    try:
+        data, root = _load_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return PhoneRegistry(), [Problem(rel, line, f"the phone registry is not valid YAML: {what}",
+                                         "fix the YAML at this line (indentation, colons, quotes)")]
+    if not isinstance(data, dict) or not isinstance(data.get("phones"), list):
+        return PhoneRegistry(), [Problem(rel, _line_of(root, ()), "the phone registry must have a `phones:` list",
+                                         "start the file with `phones:` followed by one `- id: ...` entry per number")]
+    for key in data:
+        if key != "phones":
+            problems.append(Problem(rel, _line_of(root, (key,)), f"unknown top-level field `{key}` in the phone registry",
+                                    "remove it; only `phones:` is allowed"))
+
+    entries: list[PhoneEntry] = []
+    rejected: dict[str, str] = {}
+    seen_ids: dict[str, int] = {}
+    seen_keys: dict[str, str] = {}
+    limit = add_months(today, -MAX_VERIFIED_AGE_MONTHS)
+    for index, raw in enumerate(data["phones"]):
+        entry_line = _line_of(root, ("phones", index))
+        try:
+            entry = PhoneEntry.model_validate(raw)
+        except ValidationError as err:
+            problems.extend(_problems_from_error(err, raw, index, root, rel))
+            if isinstance(raw, dict) and raw.get("number") is not None:
+                key = phone_format.number_key(str(raw["number"]))
+                if key:
+                    rejected[key] = str(raw.get("id") or "?")
+            continue
+        label = f"phone entry '{entry.id}' ({entry.display})"
+        if entry.id in seen_ids:
+            problems.append(Problem(rel, entry_line, f"the id '{entry.id}' is used twice",
+                                    f"give each entry its own id (the first is at line {seen_ids[entry.id]})"))
+            continue
+        if entry.key in seen_keys:
+            problems.append(Problem(rel, entry_line, f"the number {entry.display} is in the registry twice",
+                                    f"keep one entry for it (the other is '{seen_keys[entry.key]}')"))
+            continue
+        seen_ids[entry.id] = entry_line or 0
+        seen_keys[entry.key] = entry.id
+        verified_line = _line_of(root, ("phones", index, "verified"))
+        if entry.verified > today:
+            problems.append(Problem(rel, verified_line, f"{label} has a verification date in the future ({entry.verified.isoformat()})",
+                                    "set `verified:` to the date the number was actually checked"))
+        elif entry.verified < limit:
+            problems.append(Problem(
+                rel, verified_line,
+                f"{label} was last verified on {entry.verified.isoformat()}, more than {MAX_VERIFIED_AGE_MONTHS} months ago",
+                "check the number with its owner (their own web page), then update `verified:` and `source:` — or remove the entry",
+            ))
+        entries.append(entry)
+    return PhoneRegistry(entries=entries, rejected=rejected), problems
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(schema_text(), end="")

@@ -1,0 +1,225 @@
+"""Read every page once per build, run every content check, and prepare each page's Markdown.
+
+Plain Python: the MkDocs hook calls `scan()` once per build and `page_markdown()` per page.
+Order per page: decision-tree markers become HTML, then legal references and phone numbers in the
+prose (tree text included) become links, then generated lists (law index, phone list, sources,
+glossary, what's new) fill their markers, and the glossary's abbreviations are appended.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import generated_pages
+from .frontmatter import FrontMatter, split_front_matter
+from .mdtext import segments
+from .glossary import abbreviation_lines, load_glossary
+from .legal import link_legal_refs, load_law_registry, render_law_index
+from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, compare_pair, load_meta_lists, pair_of
+from .phones import link_phone_numbers, load_phone_registry, render_phone_page
+from .problems import Problem
+from .trees import backlinks, load_trees, render_backlinks, render_tree
+
+LANGS = ("nb", "en")
+MARKER = re.compile(r"\{\{\s*([A-Za-z-]+)\s*(?::\s*([^}]*?))?\s*\}\}")
+LIST_MARKERS = {"law-index", "phone-list", "sources", "glossary", "whats-new"}
+KNOWN_MARKERS = LIST_MARKERS | {"tree", "repealed"}
+
+
+def replace_markers(body: str, first_line: int, fn) -> str:
+    """Replace each `{{ name: arg }}` marker outside code with fn(name, arg, line); None keeps it."""
+    out = []
+    for seg in segments(body):
+        m = MARKER.fullmatch(seg.text) if not seg.prose else None
+        replacement = fn(m.group(1), (m.group(2) or "").strip(), first_line + seg.line - 1) if m else None
+        out.append(seg.text if replacement is None else replacement)
+    return "".join(out)
+
+
+@dataclass
+class PageData:
+    rel: str  # docs-relative path, e.g. "tiltak/besoksforbud.en.md"
+    lang: str
+    file: str  # repo-relative path, for messages
+    fm: FrontMatter
+    meta: PageMeta | None = None
+    body: str = ""  # prepared Markdown (after trees and links; list markers still in place)
+    laws: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    trees: list[str] = field(default_factory=list)
+    citations: list = field(default_factory=list)
+
+
+@dataclass
+class Content:
+    root: Path
+    pages: dict[str, PageData]
+    problems: list[Problem]
+    lists: MetaLists
+    laws: object
+    phones: object
+    trees: dict
+    glossary: list
+    backlinks: dict
+
+
+def page_url(rel: str) -> str:
+    """The site-relative URL of a docs page with directory URLs ('' for the home page)."""
+    base = rel[: -len(".en.md")] if rel.endswith(".en.md") else rel[: -len(".md")]
+    if base == "index" or base.endswith("/index"):
+        base = base[: -len("index")]
+        return base
+    return base + "/"
+
+
+def relative_href(from_rel: str, to_rel: str) -> str:
+    """A relative link from one page to another (both docs-relative, same language)."""
+    src, dst = page_url(from_rel), page_url(to_rel)
+    rel = posixpath.relpath("/" + dst, "/" + src) if dst != src else "."
+    return rel if rel.endswith("/") or rel == "." else rel + "/"
+
+
+def relative_md(from_rel: str, to_rel: str) -> str:
+    """A Markdown link from one page's file to another's, by the bokmål file name (the i18n plugin
+    points it at the same language as the linking page), so MkDocs validates and converts it."""
+    to_rel = to_rel[len("docs/"):] if to_rel.startswith("docs/") else to_rel
+    target = to_rel[: -len(".en.md")] + ".md" if to_rel.endswith(".en.md") else to_rel
+    return posixpath.relpath(target, posixpath.dirname(from_rel) or ".")
+
+
+def lang_of(rel: str) -> str:
+    return "en" if rel.endswith(".en.md") else "nb"
+
+
+def same_lang(rel_nb: str, lang: str) -> str:
+    return rel_nb if lang == "nb" else rel_nb[: -len(".md")] + ".en.md"
+
+
+def scan(root: Path, *, today: dt.date) -> Content:
+    docs = root / "docs"
+    data = root / "data"
+    problems: list[Problem] = []
+    lists = load_meta_lists(data / "metadata.yml", data / "sources.yml")
+    laws, p = load_law_registry(data / "laws.yml")
+    problems += p
+    phones, p = load_phone_registry(data / "phones.yml", today=today)
+    problems += p
+    glossary, p = load_glossary(data / "glossary.yml")
+    problems += p
+
+    pages: dict[str, PageData] = {}
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        if any(part.startswith(("_", ".")) for part in rel.split("/")):
+            continue
+        file = f"docs/{rel}"
+        fm = split_front_matter(path.read_text(encoding="utf-8"))
+        page = PageData(rel=rel, lang=lang_of(rel), file=file, fm=fm)
+        page.meta, p = check_page_meta(fm, file, lists, today)
+        problems += p
+        pages[rel] = page
+
+    known_pages = {rel for rel in pages if not rel.endswith(".en.md")}
+
+    def check_text(text: str, lang: str, file: str, line: int) -> list[Problem]:
+        _, _, p1 = link_legal_refs(text, lang=lang, registry=laws, file=file, first_line=line)
+        _, _, p2 = link_phone_numbers(text, lang=lang, registry=phones, file=file, first_line=line)
+        return p1 + p2
+
+    trees, p = load_trees(data / "trees", known_pages=known_pages, check_text=check_text, rel_root=root)
+    problems += p
+    links_back = backlinks(trees)
+
+    for rel, page in pages.items():
+        body = page.fm.body
+        first = page.fm.body_first_line
+
+        def tree_html(name, arg, line, page=page):
+            if name not in KNOWN_MARKERS:
+                problems.append(Problem(page.file, line, f"unknown marker «{{{{ {name} }}}}»", "use one of {{ tree: id }}, {{ law-index }}, {{ phone-list }}, {{ sources }}, {{ glossary }}, {{ whats-new }}, {{ repealed: … }}"))
+                return None
+            if name != "tree":
+                return None
+            page.trees.append(arg)
+            if arg not in trees:
+                problems.append(Problem(page.file, line, f"no decision tree with id '{arg}'", f"use the id of a file in data/trees/ (known: {', '.join(sorted(trees)) or 'none'})"))
+                return None
+            html = render_tree(trees[arg], lang=page.lang, page_href=lambda to, r=page.rel, lg=page.lang: relative_href(r, same_lang(to, lg)))
+            # one line, so the page keeps its line count and later problems name the right line
+            return html.replace("\n", " ")
+
+        body = replace_markers(body, first, tree_html)
+        body, citations, p = link_legal_refs(body, lang=page.lang, registry=laws, file=page.file, first_line=first)
+        problems += p
+        body, numbers, p = link_phone_numbers(body, lang=page.lang, registry=phones, file=page.file, first_line=first)
+        problems += p
+        page.body = body
+        page.citations = citations
+        page.laws = {f"{c.law_id} § {c.section}" for c in citations}
+        page.phones = set(numbers)
+
+    problems += _pair_problems(pages)
+    return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back)
+
+
+def _pair_problems(pages: dict[str, PageData]) -> list[Problem]:
+    problems = []
+    for rel, page in sorted(pages.items()):
+        nb_rel, en_rel = pair_of(rel)
+        if page.lang == "nb" and en_rel not in pages:
+            problems.append(Problem(page.file, None, "this page has no English version", f"write docs/{en_rel} with the same sections and facts (a missing translation is never filled in from bokmål)"))
+        elif page.lang == "en" and nb_rel not in pages:
+            problems.append(Problem(page.file, None, "this page has no bokmål version", f"write docs/{nb_rel}, or rename this file if it is meant to be the bokmål page"))
+        if page.lang != "en" or nb_rel not in pages:
+            continue
+        nb = pages[nb_rel]
+        if nb.meta and page.meta:
+            problems += compare_pair(nb.file, nb.meta, page.file, page.meta, page.fm.lines)
+        problems += compare_facts(nb.file, page.file, "the legal reference", nb.laws, page.laws)
+        problems += compare_facts(nb.file, page.file, "the phone number", nb.phones, page.phones)
+        problems += compare_facts(nb.file, page.file, "the decision tree", set(nb.trees), set(page.trees))
+    return problems
+
+
+def page_markdown(content: Content, rel: str) -> str:
+    """The page's final Markdown: prepared body, generated lists, backlinks and abbreviations."""
+    page = content.pages[rel]
+    lang = page.lang
+
+    def fill(kind, arg, line):
+        if kind == "law-index":
+            cites = {p.rel: p.citations for p in content.pages.values() if p.lang == lang and p.citations}
+            return render_law_index(content.laws, cites, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
+        if kind == "phone-list":
+            return render_phone_page(content.phones, lang=lang)
+        if kind == "sources":
+            return generated_pages.sources_list(content.root / "data" / "sources.yml", content.pages, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
+        if kind == "glossary":
+            return generated_pages.glossary_list(content.glossary, lang=lang)
+        if kind == "whats-new":
+            return generated_pages.whats_new(content.pages, content.lists, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
+        return None
+
+    body = replace_markers(page.body, 1, fill)
+    nb_rel = pair_of(rel)[0]
+    entries = content.backlinks.get(nb_rel)
+    if entries:
+        body += "\n\n" + render_backlinks(entries, lang=lang, tree_href=lambda tree_id, node_id: _tree_href(content, rel, tree_id, node_id, lang))
+    body += "\n\n" + "\n".join(abbreviation_lines(content.glossary, lang)) + "\n"
+    return body
+
+
+def _title(content: Content, rel: str) -> str:
+    rel = rel[len("docs/"):] if rel.startswith("docs/") else rel
+    page = content.pages.get(rel)
+    return page.meta.title if page and page.meta else rel
+
+
+def _tree_href(content: Content, from_rel: str, tree_id: str, node_id: str, lang: str) -> str:
+    from .trees import step_anchor
+
+    target = same_lang(f"beslutningsstotte/{tree_id}.md", lang)
+    return relative_href(from_rel, target) + "#" + step_anchor(node_id, lang)

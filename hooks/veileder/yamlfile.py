@@ -1,0 +1,114 @@
+"""Load YAML and keep the line of every mapping key and list item, so checks can name a line.
+
+    doc = parse(text)            # raises YamlSyntaxError (with .line) on a syntax error
+    doc.data                     # plain Python data, as yaml.safe_load gives it
+    doc.line("laws", "strl", "sections", "266 a")   # 1-based line of that key (or of the
+                                 # nearest enclosing key that has one); None if nothing matches
+    doc.duplicates               # [(path, line)] of keys written twice in one mapping
+
+A path is a tuple of mapping keys and list indexes, as in the data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Path_ = tuple[Any, ...]
+
+
+class YamlSyntaxError(ValueError):
+    """The text is not valid YAML; `line` is 1-based (or None when unknown)."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class YamlDoc:
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    duplicates: list[tuple[Path_, int]] = field(default_factory=list)
+
+    def line(self, *path: Any) -> int | None:
+        """Line of the key or item at path, or of its nearest ancestor that has a line."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return self.lines.get((), None)
+
+
+def parse(text: str) -> YamlDoc:
+    """Parse one YAML document; an empty document gives data None."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDoc(None, {(): 1})
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = " ".join(x for x in (e.context, e.problem) if x) or str(e)
+        raise YamlSyntaxError(what, line) from None
+    except yaml.YAMLError as e:  # pragma: no cover - other YAML errors carry no mark
+        raise YamlSyntaxError(str(e), None) from None
+    finally:
+        loader.dispose()
+    doc = YamlDoc(data, {(): node.start_mark.line + 1})
+    _walk(node, (), doc)
+    return doc
+
+
+def load(path: Path) -> YamlDoc:
+    """Read and parse a UTF-8 YAML file (OSError and YamlSyntaxError propagate)."""
+    return parse(Path(path).read_text(encoding="utf-8"))
+
+
+def _key(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        c = yaml.SafeLoader("")
+        try:
+            return c.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            return node.value
+        finally:
+            c.dispose()
+    return None  # complex keys are not addressed by path
+
+
+def _walk(node: yaml.Node, path: Path_, doc: YamlDoc) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = _key(key_node)
+            if key is None and not isinstance(key_node, yaml.ScalarNode):
+                continue
+            if key == "<<":
+                continue
+            child = path + (key,)
+            line = key_node.start_mark.line + 1
+            try:
+                hashable = key in seen
+            except TypeError:  # pragma: no cover
+                hashable = False
+            if hashable:
+                doc.duplicates.append((child, line))
+            else:
+                try:
+                    seen.add(key)
+                except TypeError:  # pragma: no cover
+                    pass
+            doc.lines[child] = line
+            _walk(value_node, child, doc)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            child = path + (i,)
+            doc.lines[child] = item.start_mark.line + 1
+            _walk(item, child, doc)

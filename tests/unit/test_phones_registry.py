@@ -1,0 +1,208 @@
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from _phone_fixtures import REGISTRY_PATH, ROOT, TODAY, real_registry
+from veileder.phone_registry import (
+    MAX_VERIFIED_AGE_MONTHS,
+    add_months,
+    export_schema,
+    load_phone_registry,
+    schema_text,
+)
+
+SCHEMA_PATH = ROOT / "data" / "schemas" / "phones.schema.json"
+
+ENTRY = """\
+  - id: {id}
+    number: '{number}'
+    owner: {{nb: Eier, en: Owner}}
+    purpose: {{nb: Formål, en: Purpose}}
+    hours: {{nb: Hele døgnet, en: Always}}
+    free: true
+    category: helpline
+    confidence: {confidence}
+{source}{verified}"""
+
+
+def entry(id="test", number="116 006", confidence="high", source="facts.md", verified="2026-11-15"):
+    return ENTRY.format(
+        id=id, number=number, confidence=confidence,
+        source=f"    source: '{source}'\n" if source is not None else "",
+        verified=f"    verified: {verified}\n" if verified is not None else "",
+    )
+
+
+def load(tmp_path: Path, text: str, today: date = TODAY):
+    path = tmp_path / "phones.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_phone_registry(path, today=today)
+
+
+def test_committed_schema_equals_the_export():
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), (
+        "data/schemas/phones.schema.json is out of date: run "
+        "PYTHONPATH=hooks .venv/bin/python -m veileder.phone_registry > data/schemas/phones.schema.json"
+    )
+
+
+def test_real_registry_validates_against_the_committed_schema():
+    data = yaml.safe_load(REGISTRY_PATH.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    # JSON has no dates: the YAML dates are checked as strings
+    for e in data["phones"]:
+        e["verified"] = e["verified"].isoformat()
+    jsonschema.validate(data, schema)
+
+
+def test_real_registry_loads_without_problems():
+    registry = real_registry()
+    keys = {e.key for e in registry.entries}
+    assert {"112", "110", "113", "1412", "02800", "116117", "116111", "116006", "80057000",
+            "116123", "22400040", "80040008"} == keys
+
+
+def test_real_registry_publishes_only_verified_numbers_with_source_and_date():
+    for e in real_registry().entries:
+        assert e.confidence in {"high", "medium-high", "medium"}
+        assert e.source.strip()
+        assert e.verified <= TODAY
+
+
+def test_unconfirmed_hours_are_said_honestly():
+    e = real_registry().by_key["80040008"]
+    assert "ikke bekreftet" in e.hours.nb
+    assert "not confirmed" in e.hours.en
+
+
+def test_header_flag_marks_112_and_02800():
+    assert [e.key for e in real_registry().entries if e.header] == ["112", "02800"]
+
+
+def test_the_age_limit_is_twelve_months():
+    assert MAX_VERIFIED_AGE_MONTHS == 12
+
+
+def test_add_months_clamps_to_month_end():
+    assert add_months(date(2026, 2, 28), -12) == date(2025, 2, 28)
+    assert add_months(date(2024, 2, 29), -12) == date(2023, 2, 28)
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+
+
+def test_good_entry_loads(tmp_path):
+    registry, problems = load(tmp_path, "phones:\n" + entry())
+    assert problems == []
+    assert registry.lookup("116006").id == "test"
+
+
+def test_stale_entries_are_all_listed_with_their_lines(tmp_path):
+    text = "phones:\n" + entry(id="a", number="116 006", verified="2025-11-01") + entry(
+        id="b", number="22 40 00 40", verified="2020-01-01") + entry(id="c", number="112", verified="2026-01-01")
+    registry, problems = load(tmp_path, text)
+    assert len(problems) == 2
+    assert str(problems[0]).startswith("data/phones.yml:11: phone entry 'a' (116 006) was last verified on 2025-11-01, "
+                                       "more than 12 months ago — ")
+    assert problems[1].line == 21 and "'b' (22 40 00 40)" in problems[1].what
+    # stale entries stay linkable; the build fails on the problem
+    assert registry.lookup("116006") is not None
+
+
+def test_exactly_twelve_months_is_still_fresh(tmp_path):
+    _, problems = load(tmp_path, "phones:\n" + entry(verified="2025-11-23"))
+    assert problems == []
+    _, problems = load(tmp_path, "phones:\n" + entry(verified="2025-11-22"))
+    assert len(problems) == 1
+
+
+def test_entry_without_source(tmp_path):
+    registry, problems = load(tmp_path, "phones:\n" + entry(source=None))
+    assert [str(p) for p in problems] == [
+        "data/phones.yml:2: phone entry 'test' has no source — add `source:` saying where the number was "
+        "checked, e.g. 'facts.md (checked Nov 2026): politiet.no'"
+    ]
+    assert registry.lookup("116006") is None
+    assert registry.rejected == {"116006": "test"}
+
+
+def test_entry_with_empty_source(tmp_path):
+    _, problems = load(tmp_path, "phones:\n" + entry(source=" "))
+    assert len(problems) == 1 and "has no source" in problems[0].what and problems[0].line == 10
+
+
+def test_entry_without_verification_date(tmp_path):
+    _, problems = load(tmp_path, "phones:\n" + entry(verified=None))
+    assert len(problems) == 1
+    assert problems[0].what == "phone entry 'test' has no verification date"
+    assert "`verified:`" in problems[0].fix
+
+
+def test_entry_with_bad_date(tmp_path):
+    _, problems = load(tmp_path, "phones:\n" + entry(verified="'15.11.2026'"))
+    assert len(problems) == 1 and "no valid verification date" in problems[0].what and problems[0].line == 11
+
+
+def test_future_date(tmp_path):
+    _, problems = load(tmp_path, "phones:\n" + entry(verified="2027-01-01"))
+    assert len(problems) == 1 and "in the future" in problems[0].what
+
+
+def test_unverified_number_is_refused(tmp_path):
+    _, problems = load(tmp_path, "phones:\n" + entry(confidence="unverified"))
+    assert len(problems) == 1
+    assert "unverified numbers must not be published" in problems[0].what
+    assert problems[0].line == 9
+
+
+def test_all_problems_in_one_run(tmp_path):
+    text = "phones:\n" + entry(id="a", source=None) + entry(id="b", number="22 40 00 40", verified=None) + entry(
+        id="c", number="112", verified="2024-01-01")
+    _, problems = load(tmp_path, text)
+    assert len(problems) == 3
+
+
+def test_bad_number_duplicate_and_unknown_field(tmp_path):
+    text = ("phones:\n" + entry(id="a", number="12 34") + entry(id="b") + entry(id="b", number="112")
+            + entry(id="c", number="116006") + "    colour: red\n")
+    _, problems = load(tmp_path, text)
+    whats = [p.what for p in problems]
+    assert any("`number` is wrong" in w and "12 34" in w for w in whats)
+    assert any("the id 'b' is used twice" in w for w in whats)
+    assert any("unknown field `colour`" in w for w in whats)
+
+
+def test_duplicate_number(tmp_path):
+    _, problems = load(tmp_path, "phones:\n" + entry(id="a") + entry(id="b", number="116006"))
+    assert [p.what for p in problems] == ["the number 116 006 is in the registry twice"]
+
+
+@pytest.mark.parametrize("text", ["", "phones: 3\n", "- a\n- b\n", "phones:\n  - 3\n  - null\n", "phones: [\n",
+                                  "\x00", "phones:\n  - {id: x}\n"])
+def test_bad_content_never_raises(tmp_path, text):
+    registry, problems = load(tmp_path, text)
+    assert problems and all(p.file == "data/phones.yml" for p in problems)
+    assert registry.entries == []
+
+
+def test_missing_file(tmp_path):
+    registry, problems = load_phone_registry(tmp_path / "nope.yml", today=TODAY)
+    assert len(problems) == 1 and "cannot be read" in problems[0].what
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_content_never_raises(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("reg") / "phones.yml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    load_phone_registry(path, today=TODAY)
+
+
+def test_export_schema_is_draft_2020_12():
+    schema = export_schema()
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert set(schema["$defs"]["PhoneEntry"]["required"]) >= {"number", "owner", "purpose", "hours", "free", "source", "verified"}

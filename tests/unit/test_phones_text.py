@@ -1,0 +1,293 @@
+import re
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from _phone_fixtures import real_registry
+from veileder.phone_text import link_phone_numbers
+
+REGISTRY = real_registry()
+
+
+def link(md, lang="nb", file="docs/x.md", first_line=1):
+    return link_phone_numbers(md, lang=lang, registry=REGISTRY, file=file, first_line=first_line)
+
+
+def hrefs(md):
+    return re.findall(r'href="(tel:[^"]+)"', md)
+
+
+# --------------------------------------------------------------- recognition of each written form
+
+
+@pytest.mark.parametrize(
+    "written, address, shown, ident",
+    [
+        ("112", "tel:112", "112", "politi-nod"),
+        ("02800", "tel:02800", "02800", "politi"),
+        ("116 006", "tel:116006", "116 006", "vold-og-overgrepslinjen"),
+        ("800 40 008", "tel:+4780040008", "800 40 008", "stottesenter-kriminalitetsutsatte"),
+        ("22 40 00 40", "tel:+4722400040", "22 40 00 40", "kirkens-sos"),
+        ("+47 22 40 00 40", "tel:+4722400040", "22 40 00 40", "kirkens-sos"),
+        ("80040008", "tel:+4780040008", "800 40 008", "stottesenter-kriminalitetsutsatte"),
+        # forms not listed in the issue
+        ("22400040", "tel:+4722400040", "22 40 00 40", "kirkens-sos"),
+        ("+4722400040", "tel:+4722400040", "22 40 00 40", "kirkens-sos"),
+        ("0047 22 40 00 40", "tel:+4722400040", "22 40 00 40", "kirkens-sos"),
+        ("2240 0040", "tel:+4722400040", "22 40 00 40", "kirkens-sos"),
+        ("800 57 000", "tel:+4780057000", "800 57 000", "hjelpetelefonen-seksuelt-misbrukte"),
+        ("116117", "tel:116117", "116 117", "legevakt"),
+        ("116 123", "tel:116123", "116 123", "mental-helse"),
+        ("116 111", "tel:116111", "116 111", "alarmtelefonen-barn-unge"),
+        ("110", "tel:110", "110", "brann-nod"),
+        ("113", "tel:113", "113", "medisinsk-nod"),
+        ("1412", "tel:1412", "1412", "nod-tekst"),
+        ("22\u00a040\u00a000\u00a040", "tel:+4722400040", "22 40 00 40", "kirkens-sos"),
+    ],
+)
+def test_each_form_becomes_a_tel_link(written, address, shown, ident):
+    out, found, problems = link(f"Ring {written} hvis du trenger hjelp.")
+    assert problems == []
+    assert found == [ident]
+    assert hrefs(out) == [address]
+    assert f">{shown}</a>" in out
+    assert out.startswith("Ring <a ") and out.endswith("</a> hvis du trenger hjelp.")
+
+
+def test_link_carries_owner_in_accessible_name_and_purpose_in_title():
+    out, _, _ = link("Vold- og overgrepslinjen: 116 006.")
+    assert out == ('Vold- og overgrepslinjen: <a class="tel" href="tel:116006" '
+                   'aria-label="116 006 – Vold- og overgrepslinjen" '
+                   'title="Hjelpetelefon om vold og overgrep – du kan være anonym">116 006</a>.')
+
+
+def test_english_uses_english_owner():
+    out, _, _ = link("Call 112 now.", lang="en")
+    assert 'aria-label="112 – The police"' in out
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_accessible_name_contains_visible_text(lang):
+    text = "112, 02800, 116 006, 22 40 00 40, 800 40 008, 800 57 000, 116 117, 116 111, 116 123, 110, 113, 1412"
+    out, found, problems = link(f"Numre: {text}.", lang=lang)
+    assert problems == [] and len(found) == 12
+    for label, shown in re.findall(r'aria-label="([^"]+)"[^>]*>([^<]+)</a>', out):
+        assert label.startswith(shown + " – ")
+
+
+@pytest.mark.parametrize(
+    "md",
+    [
+        "Ring 112, 02800 eller 116 006.",
+        "«112» og (02800) og **116 006** og _22 40 00 40_.",
+        "| Politiet | 02800 |\n| --- | --- |\n| Nød | 112 |",
+        "- 113\n- 110\n",
+        "Ring 110, 112 eller 113 i en nødsituasjon.",
+        "Call the police on 112.",
+        "Telefon: 22 40 00 40",
+        "Tlf:22400040",
+    ],
+)
+def test_numbers_in_ordinary_places_are_linked(md):
+    out, found, problems = link(md)
+    assert problems == []
+    assert found and len(hrefs(out)) >= len(found)
+
+
+def test_multiline_and_idempotent():
+    md = "Første linje.\n\nRing 112\neller 02800.\n"
+    once, found, _ = link(md)
+    twice, found2, problems = link(once)
+    assert twice == once
+    assert found2 == found and problems == []
+
+
+# --------------------------------------------------------------- no false positives
+
+FALSE_POSITIVES = [
+    "NOU 2020:17", "§ 222", "20 saker", "21–60 år", "1. oktober 2019", "13 av de 20 sakene",
+    "2017–2019", "kl. 08.00–15.30", "1 000 kroner", "§§ 222 g–222 j", "12 krav",
+    "Prop. 146 L (2024–2025)", "LOV-2005-05-20-28", "3 måneder",
+    # more of the same kind, including numbers that are in the registry
+    "§ 112", "§§ 110, 112 og 113", "straffeloven § 282", "strpl. § 222 a", "barnevernsloven § 13-2",
+    "kapittel 113", "side 112", "112 saker", "over 110 personer", "i 1412", "1 112 kroner",
+    "112 000 kroner", "110–113", "110-113", "2015–2016", "1. juli 2025", "08:00", "kl. 1130",
+    "https://lovdata.no/lov/2005-05-20-28/§266a", "LOV-1999-07-02-64", "Meld. St. 15 (2024–2025)",
+    "112 cases", "section 222 a of the Criminal Procedure Act", "in 2019", "5 % av 1412",
+    "Innst. 112 S", "nr. 113", "12.345.678", "12,112", "02800-tallet", "H112", "ISBN 978-82-02-22400-0",
+    "sections 222 g–222 j", "1 October 2019", "116 000 kroner", "kr 116 000", "over 116 117 personer", "the years 2017–2019", "3,5 millioner", "10 000 000 kroner",
+]
+
+
+@pytest.mark.parametrize("text", FALSE_POSITIVES)
+def test_not_phone_numbers_stay_plain(text):
+    md = f"Se {text} her."
+    out, found, problems = link(md)
+    assert (out, found, problems) == (md, [], [])
+
+
+def test_code_is_left_alone():
+    md = ("Inline `ring 112` og `22 22 22 22`.\n\n```\nring 1850\n22 22 22 22\n112\n```\n\n"
+          "<code>112</code> <pre>ring 1850</pre>\n\n~~~\n116 000\n~~~\n")
+    out, found, problems = link(md)
+    assert (out, found, problems) == (md, [], [])
+
+
+def test_markers_and_html_attributes_are_left_alone():
+    md = '{{ tree: skal-politiet-involveres }}\n\n<div data-x="22 22 22 22">tekst</div>\n'
+    assert link(md) == (md, [], [])
+
+
+# --------------------------------------------------------------- unknown numbers are errors
+
+
+@pytest.mark.parametrize(
+    "text, shown, ident",
+    [
+        ("22 22 22 22", "22 22 22 22", "+4722222222"),
+        ("815 55 555", "815 55 555", "+4781555555"),
+        ("+47 987 65 432", "98 76 54 32", "+4798765432"),
+        ("98765432", "98 76 54 32", "+4798765432"),
+        ("116 000", "116 000", "116000"),
+        ("01234", "01234", "01234"),
+        ("ring 1850", "1850", "1850"),
+        ("tlf. 1850", "1850", "1850"),
+        ("telefon 1850", "1850", "1850"),
+        ("nødnummeret er 1850", "1850", "1850"),
+        ("ring politiet på 1850", "1850", "1850"),
+        ("call 1850", "1850", "1850"),
+        ("call the helpline on 1850", "1850", "1850"),
+        ("dial 999", "999", "999"),
+        ("ring 112 eller 1850", "1850", "1850"),
+    ],
+)
+def test_unknown_numbers_are_reported_with_file_and_line(text, shown, ident):
+    md = f"Innledning.\n\nDu kan {text} i dag.\n"
+    out, found, problems = link(md, file="docs/tiltak/besoksforbud.md", first_line=7)
+    assert ident in found
+    assert len(problems) == 1
+    p = problems[0]
+    assert str(p).startswith(f"docs/tiltak/besoksforbud.md:9: {shown} looks like a phone number but is not in the phone registry")
+    assert str(p).endswith("— add it to the registry (data/phones.yml) with a source, or correct it")
+    assert "tel:" not in out or "112" in text
+
+
+def test_invalid_number_with_country_code_is_reported():
+    _, _, problems = link("Ring +47 12 34 56 78.")
+    assert len(problems) == 1 and "not a valid Norwegian number" in problems[0].what
+
+
+def test_all_unknown_numbers_reported_in_one_run():
+    md = "22 22 22 22\n\n815 55 555\n\nring 1850\n"
+    _, found, problems = link(md)
+    assert [p.line for p in problems] == [1, 3, 5]
+    assert found == ["+4722222222", "+4781555555", "1850"]
+
+
+def test_existing_tel_links_are_checked():
+    md = ('<a href="tel:+4799999999">ring oss</a> og [Kirkens SOS](tel:+4722400040) og '
+          '[ukjent](tel:22-22-22-22) og\n<a class="x" href="tel:116006">hjelp</a>')
+    out, found, problems = link(md)
+    assert out == md
+    assert found == ["kirkens-sos", "vold-og-overgrepslinjen"]
+    assert [(p.line, p.what) for p in problems] == [
+        (1, "the link `tel:+4799999999` dials a number that is not in the phone registry"),
+        (1, "the link `tel:22-22-22-22` dials a number that is not in the phone registry"),
+    ]
+
+
+def test_numbers_in_link_text_are_checked_not_rewritten():
+    md = "[Ring 22 22 22 22](https://example.org/22222222) og [116 006](https://example.org)"
+    out, found, problems = link(md)
+    assert out == md
+    assert found == ["+4722222222", "vold-og-overgrepslinjen"]
+    assert len(problems) == 1 and problems[0].what.startswith("22 22 22 22 looks like")
+
+
+def test_number_of_a_rejected_registry_entry_is_reported(tmp_path):
+    from _phone_fixtures import TODAY
+    from veileder.phone_registry import load_phone_registry
+
+    path = tmp_path / "phones.yml"
+    path.write_text(
+        "phones:\n  - id: x\n    number: '116 006'\n    owner: {nb: A, en: A}\n    purpose: {nb: B, en: B}\n"
+        "    hours: {nb: C, en: C}\n    free: true\n    category: helpline\n    confidence: high\n"
+        "    verified: 2026-11-15\n", encoding="utf-8")
+    registry, reg_problems = load_phone_registry(path, today=TODAY)
+    assert len(reg_problems) == 1
+    out, _, problems = link_phone_numbers("Ring 116 006.", lang="nb", registry=registry, file="docs/a.md")
+    assert out == "Ring 116 006."
+    assert "its entry has errors" in problems[0].what and "'x'" in problems[0].fix
+
+
+# --------------------------------------------------------------- properties
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_text_never_crashes(text):
+    out, found, problems = link(text)
+    assert isinstance(out, str)
+    # only links are added: taking them out gives the text back, up to the number's grouping
+    if not found and not problems:
+        assert out == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=400))
+def test_text_without_digits_is_never_changed(text):
+    assert link(text) == (text, [], [])
+
+
+_WORDS = st.sampled_from(
+    ["saker", "år", "kroner", "i", "og", "ring", "Politiet", "ble", "dømt", "etter", "§", "§§", "kl.", "NOU",
+     "Prop.", "L", "av", "de", "–", "-", ",", ".", ":", "(", ")", "måneder", "in", "cases", "the", "\n"]
+)
+_NOT_PHONE_NUMBERS = st.one_of(
+    st.integers(0, 99).map(str),
+    st.integers(1900, 2099).map(str),  # years
+    st.builds(lambda a, b: f"{a}–{b}", st.integers(1, 2099), st.integers(1, 2099)),
+    st.builds(lambda n: f"§ {n}", st.integers(1, 9999)),
+    st.builds(lambda n: f"{n} saker", st.integers(100, 9999)),
+    st.builds(lambda a, b: f"{a} {b:03d} kroner", st.integers(1, 999), st.integers(0, 999)),
+    st.builds(lambda y, n: f"NOU {y}:{n}", st.integers(1990, 2030), st.integers(1, 30)),
+    st.builds(lambda d, m, y: f"{d}. {m} {y}", st.integers(1, 31), st.sampled_from(["januar", "oktober"]), st.integers(1900, 2099)),
+    st.builds(lambda y, m, d, n: f"LOV-{y}-{m:02d}-{d:02d}-{n}", st.integers(1900, 2030), st.integers(1, 12), st.integers(1, 28), st.integers(1, 200)),
+    st.builds(lambda h, m: f"kl. {h:02d}.{m:02d}", st.integers(0, 23), st.integers(0, 59)),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_WORDS, _NOT_PHONE_NUMBERS), max_size=30))
+def test_text_with_no_phone_number_is_never_changed(tokens):
+    text = " ".join(tokens)
+    # "ring 1850" and similar are phone numbers by rule; keep the cue words away from 3–4 digit numbers
+    assume(not re.search(r"\bring\s+\d{3,4}\b", text))
+    assert link(text) == (text, [], [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([e.display for e in REGISTRY.entries]), st.text(alphabet="bdæøå .,!?", max_size=20),
+       st.text(alphabet="abc æøå.!?", max_size=20))
+def test_registry_numbers_between_words_are_linked(shown, before, after):
+    md = f"{before} {shown} {after}"
+    out, found, problems = link(md)
+    assert problems == [] and len(found) == 1
+    assert out.count('class="tel"') == 1
+    assert re.sub(r"<a [^>]*>([^<]*)</a>", r"\1", out) == md
+
+
+def test_tel_link_in_a_reference_definition_is_reported_once():
+    md = "Se [hjelp][h].\n\n[h]: tel:+4799999999\n"
+    out, _, problems = link(md)
+    assert out == md
+    assert [(p.line, p.what) for p in problems] == [
+        (3, "the link `tel:+4799999999` dials a number that is not in the phone registry")]
+
+
+def test_realistic_legal_prose_is_untouched():
+    md = ("Etter straffeprosessloven §§ 222 g–222 j (kapittel 17 d), i kraft fra 8. april 2024, kan retten "
+          "beslutte omvendt voldsalarm. Se Ot.prp. nr. 113 (2004–2005) og Lov 20. mai 2005 nr. 28. "
+          "I 2023 var det 1 412 saker, 13 av de 20 sakene gjaldt barn under 18 år, og 110 av dem ble henlagt.")
+    assert link(md) == (md, [], [])

@@ -1,0 +1,42 @@
+import pytest
+
+from veileder.yamlfile import YamlSyntaxError, load, parse
+
+
+def test_lines_of_keys_and_items():
+    doc = parse("a:\n  b: 1\n  c:\n    - x\n    - y: 2\n57: z\n")
+    assert doc.data == {"a": {"b": 1, "c": ["x", {"y": 2}]}, 57: "z"}
+    assert doc.line("a") == 1
+    assert doc.line("a", "b") == 2
+    assert doc.line("a", "c", 0) == 4
+    assert doc.line("a", "c", 1, "y") == 5
+    assert doc.line(57) == 6
+
+
+def test_missing_path_falls_back_to_nearest_ancestor():
+    doc = parse("a:\n  b:\n    c: 1\n")
+    assert doc.line("a", "b", "nope", "deeper") == 2
+
+
+def test_syntax_error_has_line():
+    with pytest.raises(YamlSyntaxError) as e:
+        parse("a: 1\nb: [unclosed\nc: 2\n")
+    assert e.value.line is not None and e.value.line >= 2
+
+
+def test_duplicate_keys_are_reported():
+    doc = parse("a: 1\nb: 2\na: 3\n")
+    assert doc.data["a"] == 3
+    assert doc.duplicates == [(("a",), 3)]
+
+
+def test_empty_document():
+    assert parse("").data is None
+
+
+def test_anchors_and_aliases(tmp_path):
+    p = tmp_path / "x.yml"
+    p.write_text("x: &t {a: 1}\ny: *t\n", encoding="utf-8")
+    doc = load(p)
+    assert doc.data == {"x": {"a": 1}, "y": {"a": 1}}
+    assert doc.line("y") == 2
