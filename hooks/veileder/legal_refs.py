@@ -280,7 +280,11 @@ class _Linker:
                 continue
             m = re.fullmatch(r"(\d+)-(\d+)", a)
             if m and a not in secs and not has_dashed and len(ref.sign) > 1 and int(m.group(2)) > int(m.group(1)):
-                out.append((it, _expand(secs, m.group(1), m.group(2))))  # «§§ 271-274» with a hyphen
+                # «§§ 271-274» written with a hyphen: a range
+                s0 = it.a_span[0]
+                it.a, it.a_span = m.group(1), (s0, s0 + len(m.group(1)))
+                it.b, it.b_span = m.group(2), (it.a_span[1] + 1, it.a_span[1] + 1 + len(m.group(2)))
+                out.append((it, _expand(secs, m.group(1), m.group(2))))
                 continue
             out.append((it, [a]))
         return out

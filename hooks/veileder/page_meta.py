@@ -97,6 +97,7 @@ def check_page_meta(fm: FrontMatter, file: str, lists: MetaLists, today: dt.date
     if not fm.data and not fm.lines:
         return None, [Problem(file, 1, "the page has no front matter", "start the file with '---', the keys title, description, audience, reviewed, owner and sources, and '---' (see «Redaktørveiledning»)")]
     problems: list[Problem] = []
+    meta = None
     try:
         meta = PageMeta.model_validate(fm.data)
     except ValidationError as exc:
@@ -109,21 +110,31 @@ def check_page_meta(fm: FrontMatter, file: str, lists: MetaLists, today: dt.date
                 problems.append(Problem(file, line, f"unknown front matter key '{key}'", f"remove it, or correct the spelling (allowed: {', '.join(sorted(set(_FIXES) | THEME_KEYS))})"))
             else:
                 problems.append(Problem(file, line, f"'{key}' is invalid: {err['msg']}", _FIXES.get(key, "correct the value")))
-        return None, problems
-    for a in meta.audience:
+    # The list and date checks run on what is there, so one run reports everything.
+    data = fm.data
+    for a in _as_list(data.get("audience")):
         if a not in lists.audiences:
             problems.append(Problem(file, fm.lines.get("audience", 1), f"unknown audience '{a}'", f"use one of: {', '.join(lists.audiences)}"))
-    if meta.owner not in lists.owners:
-        problems.append(Problem(file, fm.lines.get("owner", 1), f"unknown owner '{meta.owner}'", f"use one of: {', '.join(lists.owners)} (a role, not a person)"))
-    for s in meta.sources:
+    owner = data.get("owner")
+    if isinstance(owner, str) and owner not in lists.owners:
+        problems.append(Problem(file, fm.lines.get("owner", 1), f"unknown owner '{owner}'", f"use one of: {', '.join(lists.owners)} (a role, not a person)"))
+    for s in _as_list(data.get("sources")):
         if s not in lists.sources:
             problems.append(Problem(file, fm.lines.get("sources", 1), f"unknown source id '{s}'", "use an id from data/sources.yml, or add the source there first"))
-    if meta.reviewed > today:
-        problems.append(Problem(file, fm.lines.get("reviewed", 1), f"'reviewed' is in the future ({meta.reviewed})", "write the date the content was actually reviewed"))
-    due = next_review(meta, lists)
-    if due < today:
-        problems.append(Problem(file, fm.lines.get("next_review", fm.lines.get("reviewed", 1)), f"the page was due for review on {due.isoformat()}", "review the content, then set 'reviewed' to today's date"))
-    return meta, problems
+    reviewed, due_given = data.get("reviewed"), data.get("next_review")
+    if isinstance(reviewed, dt.date):
+        if reviewed > today:
+            problems.append(Problem(file, fm.lines.get("reviewed", 1), f"'reviewed' is in the future ({reviewed})", "write the date the content was actually reviewed"))
+        due = due_given if isinstance(due_given, dt.date) else add_months(reviewed, lists.review_interval_months)
+        if due < today:
+            problems.append(Problem(file, fm.lines.get("next_review", fm.lines.get("reviewed", 1)), f"the page was due for review on {due.isoformat()}", "review the content, then set 'reviewed' to today's date"))
+    return (meta if not problems else None), problems
+
+
+def _as_list(value) -> list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)] if isinstance(value, str) else []
 
 
 def review_line(meta: PageMeta, lists: MetaLists, lang: str) -> str:

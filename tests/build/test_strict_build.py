@@ -1,0 +1,52 @@
+"""The strict build as an editor meets it: a clean project builds, and a project with mistakes fails
+with every mistake listed as `file:line: what — how to fix`, all in one run."""
+from __future__ import annotations
+
+
+def test_clean_mini_site_builds(mini_site, tmp_path):
+    mini_site.pair("tiltak/besoksforbud.md",
+                   "Se straffeprosessloven § 222 a. Ring 02800 hvis det ikke haster.",
+                   "See section 222 a of the Criminal Procedure Act. Call 02800 if it is not urgent.")
+    result = mini_site.build(tmp_path / "out")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "out" / "tiltak" / "besoksforbud" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://lovdata.no/lov/1981-05-22-25/§222a"' in html
+    assert 'href="tel:02800"' in html
+    assert "Sist faglig vurdert 1. november 2026" in html
+    en = (tmp_path / "out" / "en" / "tiltak" / "besoksforbud" / "index.html").read_text(encoding="utf-8")
+    assert "Last reviewed 1 November 2026" in en and 'href="tel:02800"' in en
+
+
+def test_every_kind_of_mistake_fails_the_build_in_one_run(mini_site, tmp_path):
+    mini_site.pair("a/lov.md",
+                   "Første linje.\n\nSe straffeloven § 999 og arbeidsmiljøloven § 4-3.\n\nOgså straffeloven § 292.\n",
+                   "First line.\n\nSee the Penal Code section 999.\n\nAlso the Penal Code section 292.\n")
+    mini_site.pair("a/tlf.md", "Ring 22 22 22 22 for hjelp.", "Call 22 22 22 22 for help.")
+    mini_site.page("a/bare-bokmal.md", "Bare på bokmål.")
+    mini_site.page("a/meta.md", "", raw="---\ntitle: Uten beskrivelse\naudience: [politi]\nreviewed: 2020-01-01\nowner: fagredaksjonen\nsources: [lovdata]\n---\n\nTekst.\n")
+    mini_site.page("a/meta.en.md", "", raw="---\ntitle: No description\naudience: [politi]\nreviewed: 2020-01-01\nowner: fagredaksjonen\nsources: [lovdata]\n---\n\nText.\n")
+    mini_site.page("a/par.md", "Se straffeloven § 196. Ring 113.")
+    mini_site.page("a/par.en.md", "See straffeloven § 196.", title="Pair", description="A page whose facts differ from its bokmål page.")
+    mini_site.page("a/tre.md", "{{ tree: finnes-ikke }}\n")
+    mini_site.page("a/tre.en.md", "{{ tree: finnes-ikke }}\n", title="Tree", description="A page that embeds a tree that does not exist.")
+    result = mini_site.build(tmp_path / "out")
+    assert result.returncode != 0
+    log = result.stderr + result.stdout
+    expected = [
+        "docs/a/lov.md:12: «straffeloven § 999»",
+        "docs/a/lov.md:12: «arbeidsmiljøloven § 4-3»",
+        "docs/a/lov.md:14: «straffeloven § 292»",
+        "docs/a/lov.en.md:12:",
+        "docs/a/tlf.md:10:",
+        "22 22 22 22",
+        "docs/a/bare-bokmal.md: this page has no English version",
+        "docs/a/meta.md:1: the front matter has no 'description'",
+        "docs/a/meta.md:3: unknown audience 'politi'",
+        "docs/a/meta.md:4: the page was due for review on 2021-01-01",
+        "docs/a/par.en.md: the phone number",
+        "docs/a/tre.md:10: no decision tree with id 'finnes-ikke'",
+    ]
+    missing = [e for e in expected if e not in log]
+    assert not missing, f"not reported: {missing}\n\n{log[-5000:]}"
+    assert "Traceback" not in log
+    assert "Aborted with" in log and "in strict mode" in log

@@ -1,0 +1,235 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from veileder.legal import laws_json_schema_text, load_law_registry, registry_from_text
+
+ROOT = Path(__file__).resolve().parents[2]
+LAWS = ROOT / "data" / "laws.yml"
+
+
+@pytest.fixture(scope="module")
+def reg():
+    registry, problems = load_law_registry(LAWS)
+    assert [str(p) for p in problems] == []
+    return registry
+
+
+def test_committed_schema_equals_the_model_export():
+    committed = (ROOT / "data" / "schemas" / "laws.schema.json").read_text(encoding="utf-8")
+    assert committed == laws_json_schema_text(), (
+        "data/schemas/laws.schema.json is out of date: run "
+        "`PYTHONPATH=hooks python -m veileder.legal_registry > data/schemas/laws.schema.json`"
+    )
+
+
+def test_registry_validates_with_the_json_schema_too():
+    import datetime
+
+    import jsonschema
+    import yaml
+
+    def plain(o):
+        if isinstance(o, dict):
+            return {str(k): plain(v) for k, v in o.items()}
+        if isinstance(o, list):
+            return [plain(x) for x in o]
+        return o.isoformat() if isinstance(o, datetime.date) else o
+
+    schema = json.loads((ROOT / "data" / "schemas" / "laws.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(plain(yaml.safe_load(LAWS.read_text(encoding="utf-8"))))
+
+
+# every law and section in facts.md (and the page list in the task)
+EXPECTED = {
+    "straffeloven": ["57", "168", "196", "263", "264", "266", "266 a", "271", "272", "273", "274", "282", "283",
+                     "291", "292", "293", "294", "295", "296", "297", "298", "299"],
+    "straffeloven-1902": ["342"],
+    "straffeprosessloven": ["62 a", "107 a", "171", "172", "184", "222 a", "222 b", "222 c", "222 g", "222 h",
+                            "222 i", "222 j"],
+    "krisesenterlova": ["2", "5", "6"],
+    "helsepersonelloven": ["21", "31", "32", "33"],
+    "barnevernsloven": ["13-1", "13-2"],
+    "barnevernloven-1992": ["6-4"],
+    "politiloven": [f"14 {c}" for c in "abcdefghi"],
+    "folkeregisterloven": ["10-4"],
+    "navneloven": ["10", "11"],
+    "pasient-og-brukerrettighetsloven": [],
+    "forvaltningsloven": [],
+    "utlendingsloven": [],
+    "voldserstatningsloven": [],
+    "voldsoffererstatningsloven": [],
+    "forskrift-fysisk-sikkerhet-krisesenter": ["3", "4 c"],
+}
+
+
+def test_registry_covers_facts(reg):
+    assert set(reg.laws) == set(EXPECTED)
+    for law_id, keys in EXPECTED.items():
+        assert sorted(reg.laws[law_id].sections) == sorted(keys), law_id
+
+
+def test_unverified_sections_are_not_in_the_registry(reg):
+    assert "23" not in reg.laws["helsepersonelloven"].sections
+    assert "23" in reg.laws["helsepersonelloven"].unverified
+    assert not {"5 a", "5 b"} & set(reg.laws["krisesenterlova"].sections)
+    assert not {"300", "306"} & set(reg.laws["straffeloven"].sections)
+
+
+def test_names_and_abbreviations(reg):
+    for name, law_id in [("straffeloven", "straffeloven"), ("strl.", "straffeloven"), ("Strl.", "straffeloven"),
+                         ("straffeprosessloven", "straffeprosessloven"), ("strpl.", "straffeprosessloven"),
+                         ("krisesenterlova", "krisesenterlova"), ("krisesenterloven", "krisesenterlova"),
+                         ("helsepersonelloven", "helsepersonelloven"), ("hpl.", "helsepersonelloven"),
+                         ("barnevernsloven", "barnevernsloven"), ("bvl.", "barnevernsloven"),
+                         ("barnevernloven", "barnevernloven-1992"), ("pbrl.", "pasient-og-brukerrettighetsloven"),
+                         ("fvl.", "forvaltningsloven"), ("the Penal Code", "straffeloven"),
+                         ("Criminal Procedure Act", "straffeprosessloven"), ("Norwegian Health Personnel Act",
+                                                                             "helsepersonelloven")]:
+        assert reg.lookup(name) == law_id, name
+    assert reg.lookup("straffeloven", "1902") == "straffeloven-1902"
+    assert reg.lookup("straffeloven", "2005") == "straffeloven"
+    assert reg.lookup("straffeloven", "1950") is None
+    assert reg.lookup("arbeidsmiljøloven") is None
+
+
+def test_links(reg):
+    assert reg.section_url("straffeloven", "266 a") == "https://lovdata.no/lov/2005-05-20-28/§266a"
+    assert reg.section_url("barnevernsloven", "13-2") == "https://lovdata.no/lov/2021-06-18-97/§13-2"
+    assert reg.law_url("straffeloven") == "https://lovdata.no/dokument/NL/lov/2005-05-20-28"
+    assert reg.law_url("straffeloven-1902") == "https://lovdata.no/dokument/NLO/lov/1902-05-22-10"
+    # no link for what is not verified or not in force
+    assert reg.law_url("forskrift-fysisk-sikkerhet-krisesenter") is None
+    assert reg.section_url("forskrift-fysisk-sikkerhet-krisesenter", "3") is None
+    assert reg.section_url("straffeloven", "292") is None
+    assert reg.section_url("straffeloven-1902", "342") is None
+
+
+def test_every_entry_has_source_checked_and_both_titles(reg):
+    for law in reg.laws.values():
+        assert law.source and law.checked
+        for sec in law.sections.values():
+            assert sec.source and sec.checked and sec.title.nb and sec.title.en
+
+
+GOOD = """\
+laws:
+  lova:
+    kind: lov
+    lovdata_id: LOV-2000-01-01-1
+    id_verified: true
+    official_title: Lov om noe
+    names: [lova, lv.]
+    english_name: Some Act
+    status: in-force
+    source: test
+    checked: 2026-11-23
+    confidence: high
+    sections:
+      "1":
+        title: {nb: Formål, en: Purpose}
+        source: test
+        checked: 2026-11-23
+"""
+
+
+def _problems(text):
+    return [str(p) for p in registry_from_text(text, rel="data/laws.yml")[1]]
+
+
+def test_good_minimal_file():
+    reg, problems = registry_from_text(GOOD)
+    assert problems == []
+    assert list(reg.laws["lova"].sections) == ["1"]
+
+
+def test_section_without_source():
+    out = _problems(GOOD.replace("        source: test\n", ""))
+    assert out == ["data/laws.yml:14: law «lova», § 1: `source` is missing — add `source:` — where the entry "
+                   "was checked, e.g. «facts.md — Lovdata, straffeloven § 282»"]
+
+
+def test_section_without_checked_date():
+    out = _problems(GOOD.replace("        checked: 2026-11-23\n", ""))
+    assert len(out) == 1 and out[0].startswith("data/laws.yml:14: law «lova», § 1: `checked` is missing")
+
+
+def test_law_without_source_or_checked():
+    out = _problems(GOOD.replace("    source: test\n    checked: 2026-11-23\n", ""))
+    assert any(p.startswith("data/laws.yml:2: law «lova»: `source` is missing") for p in out)
+    assert any(p.startswith("data/laws.yml:2: law «lova»: `checked` is missing") for p in out)
+
+
+def test_section_title_missing_in_one_language():
+    out = _problems(GOOD.replace("{nb: Formål, en: Purpose}", "{nb: Formål}"))
+    assert out == ["data/laws.yml:15: law «lova», § 1: `title.en` is missing — add `en:` — the title in English"]
+
+
+def test_bad_date():
+    out = _problems(GOOD.replace("        checked: 2026-11-23", "        checked: sometime"))
+    assert len(out) == 1 and out[0].startswith("data/laws.yml:17: law «lova», § 1: `checked`")
+
+
+def test_yaml_syntax_error_is_a_problem_with_a_line():
+    reg, problems = registry_from_text(GOOD.replace("names: [lova, lv.]", "names: [lova, lv."))
+    assert reg.laws == {}
+    assert len(problems) == 1 and problems[0].line is not None
+    assert "not valid YAML" in problems[0].what
+
+
+def test_missing_file(tmp_path):
+    reg, problems = load_law_registry(tmp_path / "nope.yml")
+    assert reg.laws == {} and "cannot read" in problems[0].what
+
+
+def test_repealed_law_needs_date_and_successor():
+    out = _problems(GOOD.replace("status: in-force", "status: repealed"))
+    assert any("a repealed law needs `repealed_on`" in p for p in out)
+
+
+def test_repealed_section_needs_date():
+    out = _problems(GOOD.replace("        source: test\n", "        status: repealed\n        source: test\n"))
+    assert any("a repealed section needs `repealed_on`" in p for p in out)
+
+
+def test_unknown_successor_and_replacement():
+    text = GOOD.replace("status: in-force", "status: repealed\n    repealed_on: 2020-01-01\n    successor: nope")
+    text = text.replace("        source: test\n", "        status: repealed\n        repealed_on: 2020-01-01\n"
+                        "        replaced_by: {law: lova, section: \"9\"}\n        source: test\n")
+    out = _problems(text)
+    assert any("the successor «nope» is not in the registry" in p for p in out)
+    assert any("names «lova» § 9, which is not in the registry" in p for p in out)
+
+
+def test_verified_id_required_for_links():
+    out = _problems(GOOD.replace("lovdata_id: LOV-2000-01-01-1", "lovdata_id: null"))
+    assert any("`id_verified: true` needs a `lovdata_id`" in p for p in out)
+
+
+def test_bad_section_key():
+    out = _problems(GOOD.replace('      "1":', '      "§ 1":'))
+    assert any("the section key «§ 1» is not in the form" in p for p in out)
+
+
+def test_unknown_field():
+    out = _problems(GOOD.replace("    confidence: high\n", "    confidence: high\n    colour: red\n"))
+    assert out == ["data/laws.yml:13: law «lova»: unknown field `colour` — remove it or correct its spelling "
+                   "(see the comments at the top of data/laws.yml)"]
+
+
+def test_name_used_by_two_laws():
+    two = GOOD + GOOD.split("laws:\n", 1)[1].replace("  lova:", "  lovb:").replace("[lova, lv.]", "[lovb, lv.]") \
+        .replace("Some Act", "Other Act")
+    out = _problems(two)
+    assert any("the name «lv.» is also a name of «lova»" in p for p in out)
+
+
+def test_duplicate_section_key():
+    out = _problems(GOOD + '      "1":\n        title: {nb: A, en: B}\n        source: t\n        checked: 2026-01-01\n')
+    assert any("is written twice" in p for p in out)
+
+
+def test_unquoted_numeric_section_keys_are_accepted():
+    reg, problems = registry_from_text(GOOD.replace('      "1":', "      1:"))
+    assert problems == [] and "1" in reg.laws["lova"].sections
