@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import yaml
@@ -79,8 +80,7 @@ def on_env(env, config, files):
     ui = dict(STATE.ui.get(lang, {}))
     env.globals["ui"] = ui
     numbers = header_numbers(STATE.content.phones, lang=lang) if STATE.content else []
-    labels = ui.get("emergency_labels", {})
-    env.globals["emergency"] = [dict(n, label=labels.get(n.get("id"), n.get("label", ""))) for n in numbers]
+    env.globals["emergency"] = numbers  # label, number and link per language, from data/phones.yml
     return env
 
 
@@ -91,16 +91,29 @@ def on_page_markdown(markdown, page, config, files):
     return page_markdown(content, page.file.src_uri)
 
 
+@event_priority(-150)  # after mkdocs-static-i18n has set this page's language alternates
 def on_page_context(context, page, config, nav):
+    _relative_alternates(config)
     if STATE.lang != DEFAULT_LANG:
         # Search loads <base>/search/search_index.json: point it at this language's own index.
-        context["search_base"] = context["base_url"] + "/" + STATE.lang
+        context["search_base"] = context["base_url"] + "/" + STATE.lang + "/"
     content = STATE.content
     data = content.pages.get(page.file.src_uri) if content else None
     if data and data.meta:
         sources_href = relative_href(data.rel, same_lang("om/kilder.md", data.lang))
         context["page_meta_html"] = page_footer_html(data.meta, content.lists, data.lang, source_titles=STATE.source_titles, sources_href=sources_href)
     return context
+
+
+def _relative_alternates(config) -> None:
+    """The i18n plugin gives the home pages' language links as absolute paths under site_url
+    ("/veileder/en/"), which break wherever the site is served from another path (a preview, the
+    tests, the offline copy). Make them site-relative, so the theme's `url` filter makes them relative."""
+    prefix = urlsplit(config.site_url or "/").path or "/"
+    for alt in getattr(config.extra, "alternate", None) or []:
+        link = alt.get("link", "")
+        if link.startswith(prefix):
+            alt["link"] = link[len(prefix):] or "./"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index

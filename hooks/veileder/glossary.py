@@ -47,5 +47,6 @@ def load_glossary(path: Path, *, rel: str = "data/glossary.yml") -> tuple[list[T
 
 
 def abbreviation_lines(terms: list[Term], lang: str) -> list[str]:
-    """Markdown abbreviation definitions (the `abbr` extension) for one language."""
-    return [f"*[{t.term}]: {t.text[lang]}" for t in terms if t.text.get(lang)]
+    """Markdown abbreviation definitions (the `abbr` extension) for one language. A final full stop
+    is left out of the term ("strl." → "strl"): the extension matches whole words only."""
+    return [f"*[{t.term.rstrip('.')}]: {t.text[lang]}" for t in terms if t.text.get(lang) and t.term.rstrip(".")]

@@ -94,7 +94,8 @@ def _patterns(registry: LawRegistry, lang: str) -> _Patterns:
     hit = _CACHE.get(key)
     if hit is None or hit[0] is not registry:
         hit = (registry, _Patterns(registry, lang))
-        _CACHE.clear() if len(_CACHE) > 8 else None
+        if len(_CACHE) > 8:
+            _CACHE.clear()
         _CACHE[key] = hit
     return hit[1]
 

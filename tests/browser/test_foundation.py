@@ -34,8 +34,8 @@ def test_language_switch_keeps_the_page(page, base_url, start, expected):
 
 
 def _search(page, query):
-    page.locator("label.md-header__button[for=__search]").click()
     box = page.locator("input.md-search__input")
+    box.click()
     box.fill(query)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]

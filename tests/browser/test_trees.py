@@ -69,6 +69,11 @@ def expect_step(page, tree: Tree, node: str, lang: str, depth: int) -> None:
     assert page.locator(f"#vtree-{tree.id}").get_attribute("data-current") == node
 
 
+def frag(page) -> str:
+    """The address fragment as the page sees it (page.url can lag behind history.pushState)."""
+    return page.evaluate("decodeURIComponent(location.hash.slice(1))")
+
+
 def focused_is_heading(page, tree_id: str) -> bool:
     return page.evaluate(f"document.activeElement && document.activeElement.id === 'vtree-{tree_id}-heading'")
 
@@ -89,7 +94,7 @@ def test_mouse_through_every_outcome_and_back(page, base_url, tree_id, lang):
         for i, (frm, to) in enumerate(zip(steps, steps[1:])):
             root.locator(".vtree-choice", has_text=label(tree, frm, to, lang)).first.click()
             expect_step(page, tree, to, lang, i + 1)
-            assert urlparse(page.url).fragment == step_anchor(to, lang)
+            assert frag(page) == step_anchor(to, lang)
         # the outcome shows its actions, links, phones and legal basis
         node = tree.nodes[target]
         content = root.locator(".vtree-content")
@@ -131,7 +136,7 @@ def test_restart_trail_and_browser_history(page, base_url, tree_id, lang):
     expect_step(page, tree, steps[-1], lang, len(steps) - 1)
     root.locator(".vtree-restart").click()
     expect_step(page, tree, steps[0], lang, 0)
-    assert urlparse(page.url).fragment == ""
+    assert frag(page) == ""
     assert focused_is_heading(page, tree_id)
     live = root.locator(".vtree-live")
     assert live.get_attribute("aria-live") == "polite"
@@ -231,14 +236,15 @@ def test_without_javascript_every_step_is_shown(nojs_page, base_url, tree_id, la
         assert norm(node.text.get(lang)) in title
         nums.append(int(li.get_attribute("data-num")))
         for ans in node.answers:
-            assert li.locator(f':scope > .vtree-answers > li[data-next="{ans.next}"] a[href="#{step_anchor(ans.next, lang)}"]').count() == 1
+            assert li.locator(f':scope > .vtree-answers > li[data-next="{ans.next}"] > a.vtree-goto[href="#{step_anchor(ans.next, lang)}"]').count() == sum(
+                a.next == ans.next for a in node.answers)
         for act in node.actions:
             assert norm(act.get(lang)) in norm(li.locator(".vtree-actions").first.inner_text())
     assert sorted(nums) == list(range(1, len(tree.nodes) + 1))
     # following a "go to step" link lands on that step
     first_answer = tree.nodes[tree.start_id].answers[0].next
     page.locator(f'[id="{step_anchor(tree.start_id, lang)}"] > .vtree-answers a.vtree-goto').first.click()
-    assert urlparse(page.url).fragment == step_anchor(first_answer, lang)
+    assert frag(page) == step_anchor(first_answer, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -275,6 +281,6 @@ def test_content_pages_link_back_to_tree_steps(page, base_url, lang):
     tree_id, node_id, _ = entries[0]
     page.locator(".vtree-backlinks a").first.click()
     page.wait_for_load_state()
-    assert urlparse(page.url).fragment == step_anchor(node_id, lang)
+    assert frag(page) == step_anchor(node_id, lang)
     expect_step(page, TREES[tree_id], node_id, lang, len(path_to(TREES[tree_id], node_id)) - 1)
     assert_no_axe_violations(page)

@@ -269,6 +269,16 @@
     });
     printBtn.addEventListener("click", function () { window.print(); });
 
+    // Material's navigation.tracking rewrites the address while the page scrolls
+    // (history.replaceState with a section's anchor). While a step is shown, keep its address.
+    var replace = history.replaceState;
+    history.replaceState = function (state, title, url) {
+      if (path.length > 1 && !(state && state.vtree)) {
+        return replace.call(history, { vtree: treeId, path: path.slice() }, title, address(path));
+      }
+      return replace.call(history, state, title, url);
+    };
+
     function sync() {
       var p = wantedPath();
       if (p.join("/") === path.join("/")) return;
