@@ -24,13 +24,17 @@ build: setup  ## strict build of both languages into site/
 
 test: build  ## strict build, then every test (unit, build, browser)
 	GUIDE_CHROMIUM="$$($(PY) scripts/ensure_browser.py)" && export GUIDE_CHROMIUM && \
-	GUIDE_SITE_DIR=site $(PY) -m pytest
+	GUIDE_SITE_DIR=site $(PY) -m pytest -n auto
 
 test-fast: setup  ## unit and build tests only (no browser), for quick feedback while editing code
 	$(PY) -m pytest tests/unit tests/build
 
 report: setup  ## the content's health: reviews due, pages per audience and source, pairs that differ
 	$(PY) scripts/report.py
+
+bench: setup  ## performance benchmark: synthetic guides of 250 and 1,000 page pairs, the real site, Lighthouse; checks the budgets
+	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
+	$(PY) -m scripts.bench
 
 lock:  ## re-pin requirements.lock from requirements.in
 	$(PYTHON) -m venv /tmp/guide-lock-venv && /tmp/guide-lock-venv/bin/pip install -q -r requirements.in && \

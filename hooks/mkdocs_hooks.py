@@ -15,6 +15,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from veileder.html_fixes import label_task_items
 from veileder.page_footer import page_footer_html
 from veileder.phones import header_numbers
 from veileder.problems import Problem
@@ -89,6 +90,10 @@ def on_page_markdown(markdown, page, config, files):
     if content is None or page.file.src_uri not in content.pages:
         return markdown
     return page_markdown(content, page.file.src_uri)
+
+
+def on_page_content(html, page, config, files):
+    return label_task_items(html)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has set this page's language alternates

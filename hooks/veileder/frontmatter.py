@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class FrontMatter:
@@ -28,8 +30,13 @@ def split_front_matter(text: str) -> FrontMatter:
     raw = "".join(lines[1:i])
     fm = FrontMatter(body="".join(lines[i + 1 :]), body_first_line=i + 2)
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        fm.data = yaml.safe_load(raw) or {}
+        # one pass, with libyaml (C) when installed: this runs for every page of every build
+        loader = _LOADER(raw)
+        try:
+            node = loader.get_single_node()
+            fm.data = (loader.construct_document(node) if node is not None else None) or {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         fm.error = ((mark.line + 2) if mark else 1, f"the front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})")

@@ -24,7 +24,7 @@ def sources_list(path: Path, pages: dict, *, lang: str, page_link: Callable[[str
     for s in sources:
         publisher = s["publisher"][lang] if isinstance(s["publisher"], dict) else s["publisher"]
         year = f" ({s['year']})" if s.get("year") else ""
-        out.append(f"### {s['title']}{year}\n")
+        out.append(f"## {s['title']}{year}\n")
         out.append(f"{publisher}.")
         if s.get("url"):
             out.append(f" {w['link']}: <{s['url']}>")
@@ -51,7 +51,7 @@ def whats_new(pages: dict, lists, *, lang: str, page_link: Callable[[str], tuple
         if p.meta.reviewed != current:
             current = p.meta.reviewed
             fmt = "d. MMMM y" if lang == "nb" else "d MMMM y"
-            out.append(f"\n### {format_date(current, fmt, locale=lang)}\n")
+            out.append(f"\n## {format_date(current, fmt, locale=lang)}\n")
         title, href = page_link(p.rel)
         out.append(f"- [{title}]({href}) – {p.meta.description}")
     return "\n".join(out).strip() + "\n"

@@ -12,6 +12,8 @@ from typing import Callable
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _PROTECTED_INLINE = re.compile(
     r"""
+    (?=[`<!\[{])                                 # only where a protected part can start (speed)
+    (?:
       (?P<code>(`+).+?(?<!`)\2(?!`))            # inline code
     | <!--.*?-->                                  # HTML comment
     | <a\b[^>]*>.*?</a>                           # an existing HTML link, with its text
@@ -20,6 +22,7 @@ _PROTECTED_INLINE = re.compile(
     | !?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)\n]*\)    # Markdown link or image, text included
     | !?\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]\n]*\]   # reference-style link
     | \{\{.*?\}\}                                 # {{ marker }}
+    )
     """,
     re.VERBOSE | re.DOTALL,
 )

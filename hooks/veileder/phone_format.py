@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -31,6 +32,7 @@ REGION = "NO"
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=4096)  # pure; called for every number on every page
 def number_key(written: str) -> str | None:
     """The national digits of a Norwegian number as people write it, or None if it is not one.
 
@@ -67,6 +69,7 @@ def is_short(key: str) -> bool:
     return len(key) != 8
 
 
+@lru_cache(maxsize=4096)  # pure; called for every number on every page
 def is_valid_full(digits: str) -> bool:
     """An 8-digit Norwegian number that phonenumbers knows as valid."""
     try:
@@ -76,6 +79,7 @@ def is_valid_full(digits: str) -> bool:
     return phonenumbers.is_valid_number_for_region(parsed, REGION)
 
 
+@lru_cache(maxsize=4096)  # pure; called for every number on every page
 def is_possible_short(digits: str) -> bool:
     """A number of short-number shape that phonenumbers accepts as a possible Norwegian number.
 
@@ -91,6 +95,7 @@ def is_possible_short(digits: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # pure; called for every number on every page
 def display(key: str) -> str:
     """The usual Norwegian grouping: 22 40 00 40, 800 40 008, 116 006, 02800, 112."""
     if len(key) == 8:
@@ -101,6 +106,7 @@ def display(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=4096)  # pure; called for every number on every page
 def e164(key: str) -> str:
     """E.164 for a full number (``+4722400040``); the bare digits for a short number."""
     if len(key) == 8:
@@ -119,6 +125,7 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True).replace("|", "&#124;")
 
 
+@lru_cache(maxsize=4096)  # pure; called for every number on every page
 def link_html(key: str, *, owner: str, purpose: str | None = None) -> str:
     """`<a class="tel">` for a number: visible grouping, owner in the accessible name."""
     shown = display(key)

@@ -140,7 +140,7 @@ class PhoneRegistry:
 
 def _load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
     """The YAML data and its node tree (nodes know their start line)."""
-    loader = yaml.SafeLoader(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml (C) when installed
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

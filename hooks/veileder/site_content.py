@@ -22,11 +22,14 @@ from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, comp
 from .phones import link_phone_numbers, load_phone_registry, render_phone_page
 from .problems import Problem
 from .trees import backlinks, load_trees, render_backlinks, render_tree
+from .duties import duty_texts, load_duties, render_duty_matrix
+from .measures import load_measures, measure_texts, render_measure_facts, render_measures_table
 
 LANGS = ("nb", "en")
 MARKER = re.compile(r"\{\{\s*([A-Za-z-]+)\s*(?::\s*([^}]*?))?\s*\}\}")
 LIST_MARKERS = {"law-index", "phone-list", "sources", "glossary", "whats-new"}
-KNOWN_MARKERS = LIST_MARKERS | {"tree", "repealed"}
+DATA_MARKERS = {"measure-facts", "measures-table", "duty-matrix"}  # drawn from data, linked like prose
+KNOWN_MARKERS = LIST_MARKERS | DATA_MARKERS | {"tree", "repealed"}
 
 
 def replace_markers(body: str, first_line: int, fn) -> str:
@@ -64,6 +67,8 @@ class Content:
     trees: dict
     glossary: list
     backlinks: dict
+    measures: object = None
+    duties: object = None
 
 
 def page_url(rel: str) -> str:
@@ -131,6 +136,13 @@ def scan(root: Path, *, today: dt.date) -> Content:
 
     trees, p = load_trees(data / "trees", known_pages=known_pages, check_text=check_text, rel_root=root)
     problems += p
+    measures, p = load_measures(data / "measures.yml", known_pages=known_pages)
+    problems += p
+    duties, p = load_duties(data / "duties.yml", known_pages=known_pages)
+    problems += p
+    for texts, rel_file in ((measure_texts(measures), "data/measures.yml"), (duty_texts(duties), "data/duties.yml")):
+        for text, lang, line in texts:
+            problems += check_text(text, lang, rel_file, line)
     links_back = backlinks(trees)
 
     for rel, page in pages.items():
@@ -156,13 +168,34 @@ def scan(root: Path, *, today: dt.date) -> Content:
         problems += p
         body, numbers, p = link_phone_numbers(body, lang=page.lang, registry=phones, file=page.file, first_line=first)
         problems += p
+
+        def data_block(name, arg, line, page=page):
+            if name not in DATA_MARKERS:
+                return None
+            if name == "measure-facts":
+                measure_id = posixpath.basename(page.rel).split(".")[0]
+                if measures.get(measure_id) is None:
+                    problems.append(Problem(page.file, line, f"no measure '{measure_id}' in data/measures.yml for «{{{{ measure-facts }}}}»", "add the measure to data/measures.yml with the same id as the page's file name, or remove the marker"))
+                    return None
+                block = render_measure_facts(measures, measure_id, lang=page.lang)
+            elif name == "measures-table":
+                block = render_measures_table(measures, lang=page.lang, link=lambda to, r=page.rel: relative_md(r, to))
+            else:
+                block = render_duty_matrix(duties, lang=page.lang, link=lambda to, r=page.rel: relative_md(r, to))
+            # Drawn from data already checked above: link it, keep its citations, drop repeat problems.
+            block, cites, _ = link_legal_refs(block, lang=page.lang, registry=laws, file=page.file, first_line=line)
+            block, _, _ = link_phone_numbers(block, lang=page.lang, registry=phones, file=page.file, first_line=line)
+            citations.extend(cites)
+            return block
+
+        body = replace_markers(body, first, data_block)
         page.body = body
         page.citations = citations
         page.laws = {f"{c.law_id} § {c.section}" for c in citations}
         page.phones = set(numbers)
 
     problems += _pair_problems(pages)
-    return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back)
+    return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties)
 
 
 def _pair_problems(pages: dict[str, PageData]) -> list[Problem]:
@@ -208,7 +241,9 @@ def page_markdown(content: Content, rel: str) -> str:
     entries = content.backlinks.get(nb_rel)
     if entries:
         body += "\n\n" + render_backlinks(entries, lang=lang, tree_href=lambda tree_id, node_id: _tree_href(content, rel, tree_id, node_id, lang))
-    body += "\n\n" + "\n".join(abbreviation_lines(content.glossary, lang)) + "\n"
+    # only the abbreviations the page uses: every definition line costs Markdown a pass over the page
+    used = [line for line in abbreviation_lines(content.glossary, lang) if line[2:line.index("]:")] in body]
+    body += "\n\n" + "\n".join(used) + "\n"
     return body
 
 

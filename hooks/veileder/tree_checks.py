@@ -61,8 +61,11 @@ def check_tree_text(
     doc = load_yaml(text)
     if doc.error:
         line, msg = doc.error
-        return None, [Problem(file, line, f"the YAML cannot be read: {msg}",
-                              "check indentation, colons and quotes on this line or the line above")]
+        fix = "check indentation, colons and quotes on this line or the line above"
+        if "expected ',' or '}'" in msg or "expected ',' or ']'" in msg:
+            fix = ("inside { … } put each text in double quotes when it contains a comma, colon or "
+                   'question mark, e.g. {nb: "Ja, straks", en: "Yes, at once"}')
+        return None, [Problem(file, line, f"the YAML cannot be read: {msg}", fix)]
     problems: list[Problem] = []
     for line, key in doc.duplicates:
         problems.append(Problem(file, line, f"the key '{key}' appears twice in the same place",

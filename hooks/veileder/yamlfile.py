@@ -46,7 +46,7 @@ class YamlDoc:
 
 def parse(text: str) -> YamlDoc:
     """Parse one YAML document; an empty document gives data None."""
-    loader = yaml.SafeLoader(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml (C) when installed
     try:
         node = loader.get_single_node()
         if node is None:

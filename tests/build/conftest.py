@@ -50,9 +50,22 @@ def mini_site(tmp_path) -> MiniSite:
         shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.rmtree(root / "data" / "trees")
     (root / "data" / "trees").mkdir()
+    # Measure and duty data for the one measure page this small project has.
+    text = (ROOT / "data" / "measures.yml").read_text(encoding="utf-8")
+    start = text.index("  - id: besoksforbud\n")
+    end = text.find("\n  - id: ", start + 1)
+    entry = text[start:] if end < 0 else text[start:end + 1]
+    (root / "data" / "measures.yml").write_text("measures:\n" + entry, encoding="utf-8")
+    duties = yaml.safe_load((ROOT / "data" / "duties.yml").read_text(encoding="utf-8"))
+    for profession in duties["professions"]:
+        for cell in profession.get("cells", {}).values() if isinstance(profession.get("cells"), dict) else profession.get("cells", []):
+            cell["page"] = "tiltak/besoksforbud.md" if cell.get("page") else cell.get("page")
+    (root / "data" / "duties.yml").write_text(yaml.safe_dump(duties, allow_unicode=True), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("\nnav:")] + "\n"  # no menu: MkDocs lists the pages itself
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = MiniSite(root)
     site.pair("index.md", "Forsiden. Ring 112 ved akutt fare.", "The home page. Call 112 in an emergency.")
+    site.pair("tiltak/besoksforbud.md", "{{ measure-facts }}\n\nSe straffeprosessloven § 222 a. Ring 02800 hvis det ikke haster.",
+              "{{ measure-facts }}\n\nSee section 222 a of the Criminal Procedure Act. Call 02800 if it is not urgent.")
     return site

@@ -79,6 +79,12 @@
       };
     }
     if (!nodes[start]) return;
+    // The step view takes over the addresses #steg=<id>: without this, the browser would scroll
+    // to the hidden step of that id after loading and take the focus away from the heading.
+    for (var r = 0; r < items.length; r++) {
+      items[r].setAttribute("data-anchor", items[r].id);
+      items[r].removeAttribute("id");
+    }
 
     // ---- the view
     var uid = "vtree-" + treeId;
@@ -295,6 +301,12 @@
       history.replaceState({ vtree: treeId, path: path.slice() }, "", address(path));
       stage.scrollIntoView({ block: "start" });
       heading.focus();
+      window.addEventListener("load", function () {
+        window.setTimeout(function () {
+          var active = document.activeElement;
+          if (!active || active === document.body) heading.focus();
+        }, 0);
+      });
     }
   }
 

@@ -1,0 +1,119 @@
+"""The benchmark's pure parts: the synthetic guide passes the site's checks, the budgets are judged
+right, and the first-visit transfer is counted right on a tiny fake site."""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+
+import yaml
+
+from scripts.bench.budgets import BUDGETS, evaluate, failures
+from scripts.bench.corpus import load_registries, page_pair, synthetic_paths, write_corpus
+from scripts.bench.transfer import Transfer, first_visit, gzip_size, search_indexes
+from veileder.site_content import scan
+
+TODAY = dt.date.today()
+
+
+def test_synthetic_guide_passes_every_content_check(tmp_path):
+    info = write_corpus(tmp_path / "guide", 0, today=TODAY)  # the real pages only …
+    n = info["real_pairs"] + 3  # … plus three synthetic pairs
+    info = write_corpus(tmp_path / "guide", n, today=TODAY)
+    assert info["synthetic_pairs"] == 3 and info["pairs"] == n
+    content = scan(tmp_path / "guide", today=TODAY)
+    assert [str(p) for p in content.problems] == []
+    synthetic = {rel: p for rel, p in content.pages.items() if "/emne-" in rel}
+    assert len(synthetic) == 6
+    for rel, page in synthetic.items():
+        assert page.meta is not None, rel
+        assert page.laws and page.phones, rel  # real registry references were recognised and linked
+    first = synthetic["vold/emne-0001.md"]
+    assert first.trees == ["skal-politiet-involveres"]  # page 0 of every ten holds a tree marker
+    assert 'class="tel"' in first.body and "lovdata.no" in first.body
+
+
+def test_synthetic_pages_are_in_the_menu_of_every_config(tmp_path):
+    info = write_corpus(tmp_path / "guide", 0, today=TODAY)
+    write_corpus(tmp_path / "guide", info["real_pairs"] + 7, today=TODAY)
+    for name, hook in [("mkdocs.yml", "hooks/mkdocs_hooks.py"), ("mkdocs.timed.yml", "hooks/bench_timed_hooks.py"),
+                       ("mkdocs.nohooks.yml", "hooks/bench_stub_hooks.py")]:
+        cfg = yaml.safe_load((tmp_path / "guide" / name).read_text(encoding="utf-8"))
+        assert cfg["hooks"] == [hook]
+        flat = yaml.safe_dump(cfg["nav"])
+        for rel in synthetic_paths(7):
+            assert rel in flat
+
+
+def test_page_pair_is_deterministic_and_same_in_both_languages():
+    reg = load_registries(today=TODAY)
+    paths = synthetic_paths(40)
+    a = page_pair(5, paths[5], paths, reg, TODAY)
+    assert a == page_pair(5, paths[5], paths, reg, TODAY)
+    nb, en = a
+    assert nb.count("\n## ") == en.count("\n## ")
+    for number in reg.phones:
+        assert (number in nb) == (number in en)
+    assert 300 <= len(nb.split()) <= 900
+
+
+def _results(share=0.04, t250=10.0, t1000=40.0, visit=100_000, index=90_000, scores=100):
+    return {
+        "synthetic": [{"pairs": 250, "build_seconds": t250, "hooks_share": 0.1},
+                      {"pairs": 1000, "build_seconds": t1000, "hooks_share": share}],
+        "real": {"first_visit": {"max_gzip": visit}, "search_index": {"nb": {"gzip": index}, "en": {"gzip": index - 1}}},
+        "lighthouse": {"pages": {"/": {"scores": {"performance": scores, "accessibility": 100, "best-practices": 100, "seo": 100}}}},
+    }
+
+
+def test_budgets_pass_when_every_figure_is_within_its_limit():
+    rows = evaluate(_results())
+    assert [r["ok"] for r in rows] == [True] * len(BUDGETS)
+    assert failures(rows) == []
+
+
+def test_each_budget_fails_on_its_own_figure():
+    cases = {
+        "hooks_share_1000": _results(share=0.051),
+        "growth_1000_over_250": _results(t250=10.0, t1000=44.1),
+        "first_visit_max_gzip": _results(visit=150_001),
+        "search_index_max_gzip": _results(index=150_001),
+        "lighthouse_min": _results(scores=99),
+    }
+    for key, results in cases.items():
+        assert [r["key"] for r in failures(evaluate(results))] == [key]
+
+
+def test_limits_are_inclusive_and_missing_figures_are_not_failures():
+    rows = evaluate(_results(share=0.05, t1000=44.0, visit=150_000, index=150_000))
+    assert failures(rows) == []
+    rows = evaluate({"synthetic": []})
+    assert all(r["ok"] is None for r in rows) and failures(rows) == []
+
+
+def test_first_visit_counts_the_page_and_its_same_site_files(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "assets").mkdir()
+    (site / "search").mkdir()
+    css = b"body{background:url(bg.svg)} @font-face{src:url('font.woff2')} .x{background:url(data:image/png;base64,AAAA)}"
+    (site / "assets" / "main.css").write_bytes(css)
+    (site / "assets" / "bg.svg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>" * 5)
+    (site / "assets" / "font.woff2").write_bytes(bytes(range(256)) * 4)
+    (site / "assets" / "app.js").write_bytes(b"console.log(1);" * 50)
+    (site / "assets" / "worker.js").write_bytes(b"self.onmessage=1;" * 20)
+    (site / "search" / "search_index.json").write_bytes(b'{"docs": []}' * 100)
+    page = (b'<!doctype html><html lang="nb"><head><link rel="stylesheet" href="../assets/main.css">'
+            b'<link rel="icon" href="../assets/bg.svg"><script src="https://cdn.example/x.js"></script></head>'
+            b'<body><img src="../assets/bg.svg" alt=""><script id="__config" type="application/json">'
+            b'{"search": "../assets/worker.js"}</script><script src="../assets/app.js"></script>'
+            b'<a href="../search/search_index.json">x</a></body></html>')
+    (site / "a" / "index.html").write_bytes(page)
+    result = Transfer(site).page("a/index.html")
+    expected = {"a/index.html", "assets/main.css", "assets/bg.svg", "assets/font.woff2", "assets/app.js", "assets/worker.js"}
+    assert set(result["files"]) == expected  # each file once; the search index is not counted
+    assert result["gzip"] == sum(gzip_size((site / f).read_bytes()) for f in expected)
+    assert result["foreign"] == ["https://cdn.example/x.js"]
+    summary = first_visit(site)
+    assert summary["max_page"] == "a/index.html" and summary["max_gzip"] == result["gzip"]
+    idx = search_indexes(site)
+    assert idx["nb"]["raw"] == 1200 and idx["nb"]["gzip"] == len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 6, mtime=0))

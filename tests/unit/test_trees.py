@@ -1,0 +1,294 @@
+"""Decision trees: each check fed its mistake, the published trees, the schema file, rendering."""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from veileder.problems import Problem
+from veileder.tree_model import load_yaml, schema_text
+from veileder.trees import backlinks, check_tree_text, load_trees, render_backlinks, render_tree, step_anchor
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = {"tiltak/besoksforbud.md", "taushetsplikt/avvergingsplikt.md", "tiltak/index.md"}
+FILE = "data/trees/t.yml"
+
+
+def no_registry(text, lang, file, line):
+    return []
+
+
+def check(yaml_text: str, *, check_text=no_registry, pages=PAGES):
+    return check_tree_text(textwrap.dedent(yaml_text), FILE, "t", known_pages=pages, check_text=check_text)
+
+
+GOOD = """\
+id: t
+title: {nb: Tittel, en: Title}
+nodes:
+  q1:
+    type: question
+    text: {nb: "Spørsmål?", en: "Question?"}
+    answers:
+      - label: {nb: Ja, en: "Yes"}
+        next: o1
+      - label: {nb: Nei, en: No}
+        next: o2
+  o1:
+    type: outcome
+    text: {nb: Gjør dette, en: Do this}
+    actions:
+      - {nb: Ring 112., en: Call 112.}
+    links:
+      - page: tiltak/besoksforbud.md
+        text: {nb: Besøksforbud, en: Restraining order}
+    legal:
+      - {nb: straffeloven § 196, en: section 196 of the Penal Code}
+    phones:
+      - number: 112
+        text: {nb: Politiet, en: Police}
+  o2:
+    type: outcome
+    text: {nb: Gjør noe annet, en: Do something else}
+    actions:
+      - {nb: Følg med., en: Keep watch.}
+"""
+
+
+def only(problems: list[Problem], needle: str) -> Problem:
+    hits = [p for p in problems if needle in p.what]
+    assert len(hits) == 1, [str(p) for p in problems]
+    return hits[0]
+
+
+def test_a_good_tree_has_no_problems_and_yaml_quirks_are_handled():
+    tree, problems = check(GOOD)
+    assert problems == []
+    assert tree.nodes["q1"].answers[1].label.en == "No"  # not the boolean False
+    assert tree.nodes["o1"].phones[0].number == "112"  # not the integer 112
+
+
+def test_yaml_syntax_error_names_the_line():
+    tree, problems = check(GOOD.replace("    text: {nb: Gjør dette, en: Do this}", "    text: {nb: Gjør dette, en: Do this"))
+    assert tree is None
+    p = problems[0]
+    assert p.file == FILE and p.line is not None and 14 <= p.line <= 16
+    assert "YAML cannot be read" in str(p)
+
+
+def test_unquoted_question_mark_in_braces_gets_a_helpful_fix():
+    _, problems = check(GOOD.replace('{nb: "Spørsmål?", en: "Question?"}', "{nb: Hva nå?, en: What now?}"))
+    assert problems[0].line == 6 and "quotes" in problems[0].fix
+
+
+def test_schema_error_unknown_field_and_missing_field():
+    bad = GOOD.replace("    type: outcome\n    text: {nb: Gjør noe annet", "    typ: outcome\n    text: {nb: Gjør noe annet")
+    tree, problems = check(bad)
+    assert tree is None
+    unknown = only(problems, "unknown field 'nodes.o2.typ'")
+    assert unknown.line == 26
+    missing = only(problems, "'nodes.o2.type' is missing")
+    assert missing.line == 25 and "add 'type:'" in missing.fix
+
+
+def test_schema_error_wrong_type_value():
+    _, problems = check(GOOD.replace("type: outcome\n    text: {nb: Gjør noe annet", "type: result\n    text: {nb: Gjør noe annet"))
+    p = only(problems, "must be 'question' or 'outcome'")
+    assert p.line == 26
+
+
+def test_answer_leading_to_a_missing_node():
+    _, problems = check(GOOD.replace("next: o2", "next: o3"))
+    p = only(problems, "leads to 'o3', which does not exist")
+    assert p.line == 11 and "o1, o2" in p.fix
+    only(problems, "nothing leads to node 'o2'")
+
+
+def test_node_nothing_leads_to():
+    extra = GOOD + "  o3:\n    type: outcome\n    text: {nb: Foreldreløs, en: Orphan}\n    actions:\n      - {nb: X, en: X}\n"
+    _, problems = check(extra)
+    p = only(problems, "nothing leads to node 'o3'")
+    assert p.line == 30 and "next: o3" in p.fix
+
+
+def test_loop():
+    looped = GOOD.replace(
+        "      - label: {nb: Nei, en: No}\n        next: o2",
+        "      - label: {nb: Nei, en: No}\n        next: q2\n      - label: {nb: Kanskje, en: Maybe}\n        next: o2",
+    ) + "  q2:\n    type: question\n    text: {nb: 'Igjen?', en: 'Again?'}\n    answers:\n      - label: {nb: Ja, en: Yes again}\n        next: q1\n"
+    _, problems = check(looped)
+    p = only(problems, "loop")
+    assert "q1 → q2 → q1" in p.what
+    assert p.line == 37  # the answer that goes back
+
+
+def test_unreachable_island():
+    island = GOOD + (
+        "  a:\n    type: question\n    text: {nb: 'A?', en: 'A?'}\n    answers:\n      - label: {nb: B, en: B}\n        next: b\n"
+        "  b:\n    type: question\n    text: {nb: 'B?', en: 'B?'}\n    answers:\n      - label: {nb: A, en: A}\n        next: a\n"
+    )
+    _, problems = check(island)
+    assert any("cannot be reached from the start" in p.what for p in problems)
+    assert any("loop" in p.what for p in problems)
+
+
+def test_question_without_answers():
+    bad = GOOD.replace(
+        "  o2:\n", "  q9:\n    type: question\n    text: {nb: 'Hva?', en: 'What?'}\n  o2:\n"
+    ).replace("next: o2", "next: q9")
+    _, problems = check(bad)
+    p = only(problems, "question 'q9' has no answers")
+    assert p.line == 25
+    only(problems, "nothing leads to node 'o2'")
+
+
+def test_outcome_without_action():
+    bad = GOOD.replace("    actions:\n      - {nb: Følg med., en: Keep watch.}\n", "")
+    _, problems = check(bad)
+    p = only(problems, "outcome 'o2' has no action")
+    assert p.line == 25 and "actions:" in p.fix
+
+
+def test_link_to_a_page_that_does_not_exist():
+    _, problems = check(GOOD.replace("page: tiltak/besoksforbud.md", "page: tiltak/besoksforbudd.md"))
+    p = only(problems, "the page 'tiltak/besoksforbudd.md' does not exist")
+    assert p.line == 18
+
+
+def test_text_missing_in_one_language():
+    _, problems = check(GOOD.replace("{nb: Gjør dette, en: Do this}", "{nb: Gjør dette}"))
+    p = only(problems, "has no English (en) text")
+    assert p.line == 14 and "add 'en:" in p.fix
+    _, problems = check(GOOD.replace("{nb: Ring 112., en: Call 112.}", "{nb: '', en: Call 112.}"))
+    assert only(problems, "no Norwegian bokmål (nb) text").line == 16
+
+
+def test_registry_problems_for_every_text_in_both_languages():
+    seen: list[tuple[str, str, int]] = []
+
+    def registry(text, lang, file, line):
+        seen.append((text, lang, line))
+        if "§ 196" in text or "section 196" in text:
+            return [Problem(file, line, f"unknown legal reference in «{text}»", "use one from data/laws.yml")]
+        return []
+
+    _, problems = check(GOOD, check_text=registry)
+    assert {p.line for p in problems} == {21}
+    assert len(problems) == 2  # nb and en
+    assert ("112", "nb", 23) in seen and ("112", "en", 23) in seen
+    assert ("Spørsmål?", "nb", 6) in seen and ("Question?", "en", 6) in seen
+    assert ("Do this", "en", 14) in seen and ("Restraining order", "en", 19) in seen
+
+
+def test_registry_crash_is_a_problem_not_a_traceback():
+    def broken(text, lang, file, line):
+        raise RuntimeError("boom")
+
+    _, problems = check(GOOD, check_text=broken)
+    assert problems and all("check failed" in p.what for p in problems)
+
+
+def test_id_must_match_file_and_duplicate_keys():
+    text = GOOD.replace("id: t", "id: other").replace("  o2:\n", "  o1:\n", 1)
+    _, problems = check(text)
+    only(problems, "differs from the file name")
+    assert only(problems, "'o1' appears twice").line == 25
+
+
+def test_all_problems_in_one_run_and_load_trees_names_the_file(tmp_path):
+    folder = tmp_path / "data" / "trees"
+    folder.mkdir(parents=True)
+    (folder / "good.yml").write_text(GOOD.replace("id: t", "id: good"), encoding="utf-8")
+    bad = GOOD.replace("id: t", "id: bad").replace("next: o2", "next: o3").replace("page: tiltak/besoksforbud.md", "page: nope.md")
+    (folder / "bad.yml").write_text(bad, encoding="utf-8")
+    (folder / "broken.yml").write_text("id: [\n", encoding="utf-8")
+    trees, problems = load_trees(folder, known_pages=PAGES, check_text=no_registry, rel_root=tmp_path)
+    files = {p.file for p in problems}
+    assert files == {"data/trees/bad.yml", "data/trees/broken.yml"}
+    assert sum(p.file.endswith("bad.yml") for p in problems) == 3
+    assert "good" in trees and "bad" in trees and "broken" not in trees
+    assert re.match(r"data/trees/bad\.yml:\d+: .+ — .+", str(problems[0]) if problems[0].file.endswith("bad.yml") else str(problems[-1]))
+
+
+def test_load_trees_on_an_empty_or_missing_folder(tmp_path):
+    assert load_trees(tmp_path / "nope", known_pages=set(), check_text=no_registry, rel_root=tmp_path) == ({}, [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_on_any_text(text):
+    check_tree_text(text, FILE, "t", known_pages=PAGES, check_text=no_registry)
+
+
+# ------------------------------------------------------------------------------ published trees
+
+
+def _all_pages() -> set[str]:
+    docs = ROOT / "docs"
+    return {p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not p.name.endswith(".en.md")}
+
+
+def test_published_trees_have_no_structural_problems():
+    trees, problems = load_trees(ROOT / "data" / "trees", known_pages=_all_pages(), check_text=no_registry, rel_root=ROOT)
+    assert {"skal-politiet-involveres", "beskyttelsestiltak", "dele-opplysninger", "bekymring-mottatt"} <= set(trees)
+    assert [str(p) for p in problems] == []
+    for tid in trees:
+        for lang in ("nb", "en"):
+            assert (ROOT / "docs" / "beslutningsstotte" / f"{tid}{'.en' if lang == 'en' else ''}.md").exists()
+
+
+def test_schema_file_is_up_to_date_and_validates_the_trees():
+    path = ROOT / "data" / "schemas" / "tree.schema.json"
+    assert path.read_text(encoding="utf-8") == schema_text(), "run: PYTHONPATH=hooks python -m veileder.tree_model"
+    schema = json.loads(schema_text())
+    for f in sorted((ROOT / "data" / "trees").glob("*.yml")):
+        jsonschema.validate(load_yaml(f.read_text(encoding="utf-8")).data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"id": "x", "title": {"nb": "a"}, "nodes": {}}, schema)
+
+
+# ------------------------------------------------------------------------------ rendering
+
+
+def _tree():
+    tree, problems = check(GOOD)
+    assert not problems
+    return tree
+
+
+def test_render_is_one_raw_html_block_with_every_step():
+    html = render_tree(_tree(), lang="nb", page_href=lambda p: "../../" + p.replace(".md", "/"))
+    assert "\n\n" not in html
+    assert all(line.count("<") == line.count(">") for line in html.splitlines())  # tags on one line
+    for nid in ("q1", "o1", "o2"):
+        assert f'id="steg=' + nid + '"' in html
+    assert 'href="#steg=o1"' in html and "Steg 1:" in html and "Steg 2 – resultat:" in html
+    assert 'href="../../tiltak/besoksforbud/"' in html
+    assert "straffeloven § 196" in html and "Dette bør du gjøre" in html
+    assert 'class="vtree-diagram"' in html
+    en = render_tree(_tree(), lang="en", page_href=lambda p: p)
+    assert 'id="step=q1"' in en and "What to do" in en and "Legal basis" in en
+
+
+def test_render_escapes_text_and_copes_with_broken_trees():
+    text = GOOD.replace('{nb: "Spørsmål?", en: "Question?"}', '{nb: "<b>&", en: "x"}').replace("next: o2", "next: gone")
+    tree, _ = check(text)
+    html = render_tree(tree, lang="nb", page_href=lambda p: p)
+    assert "&lt;b&gt;&amp;" in html and "(steget mangler)" in html
+
+
+def test_backlinks_and_box():
+    links = backlinks({"t": _tree()})
+    assert list(links) == ["tiltak/besoksforbud.md"]
+    (tid, nid, labels), = links["tiltak/besoksforbud.md"]
+    assert (tid, nid) == ("t", "o1") and labels["nb"].startswith("Tittel") and labels["en"].startswith("Title")
+    box = render_backlinks(links["tiltak/besoksforbud.md"], lang="nb", tree_href=lambda t, n: f"../../beslutningsstotte/{t}/#{step_anchor(n, 'nb')}")
+    assert "Brukes i beslutningsstøtte" in box and 'href="../../beslutningsstotte/t/#steg=o1"' in box
+    assert "Used in decision support" in render_backlinks(links["tiltak/besoksforbud.md"], lang="en", tree_href=lambda t, n: "#")
+    assert render_backlinks([], lang="nb", tree_href=lambda t, n: "#") == ""
