@@ -21,13 +21,14 @@ from .legal import link_legal_refs, load_law_registry, render_law_index
 from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, compare_pair, load_meta_lists, pair_of
 from .phones import link_phone_numbers, load_phone_registry, render_phone_page
 from .problems import Problem
+from .role_views import render_role_view
 from .trees import backlinks, load_trees, render_backlinks, render_tree
 from .duties import duty_texts, load_duties, render_duty_matrix
 from .measures import load_measures, measure_texts, render_measure_facts, render_measures_table
 
 LANGS = ("nb", "en")
 MARKER = re.compile(r"\{\{\s*([A-Za-z-]+)\s*(?::\s*([^}]*?))?\s*\}\}")
-LIST_MARKERS = {"law-index", "phone-list", "sources", "glossary", "whats-new"}
+LIST_MARKERS = {"law-index", "phone-list", "sources", "glossary", "whats-new", "role-view"}
 DATA_MARKERS = {"measure-facts", "measures-table", "duty-matrix"}  # drawn from data, linked like prose
 KNOWN_MARKERS = LIST_MARKERS | DATA_MARKERS | {"tree", "repealed"}
 
@@ -153,6 +154,8 @@ def scan(root: Path, *, today: dt.date) -> Content:
             if name not in KNOWN_MARKERS:
                 problems.append(Problem(page.file, line, f"unknown marker «{{{{ {name} }}}}»", "use one of {{ tree: id }}, {{ law-index }}, {{ phone-list }}, {{ sources }}, {{ glossary }}, {{ whats-new }}, {{ repealed: … }}"))
                 return None
+            if name == "role-view" and (arg not in lists.audiences or arg == "all"):
+                problems.append(Problem(page.file, line, f"unknown role '{arg}' in «{{{{ role-view: {arg} }}}}»", f"use one of: {', '.join(a for a in lists.audiences if a != 'all')}"))
             if name != "tree":
                 return None
             page.trees.append(arg)
@@ -232,6 +235,14 @@ def page_markdown(content: Content, rel: str) -> str:
             return generated_pages.sources_list(content.root / "data" / "sources.yml", content.pages, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
         if kind == "glossary":
             return generated_pages.glossary_list(content.glossary, lang=lang)
+        if kind == "role-view":
+            if arg not in content.lists.audiences or arg == "all":
+                return None  # reported in scan()
+            body = render_role_view(content.pages, arg, lang=lang, role_name=content.lists.audiences[arg][lang], duties=content.duties,
+                                    link=lambda r: relative_md(rel, r))
+            body, _, _ = link_legal_refs(body, lang=lang, registry=content.laws, file=page.file)
+            body, _, _ = link_phone_numbers(body, lang=lang, registry=content.phones, file=page.file)
+            return body
         if kind == "whats-new":
             return generated_pages.whats_new(content.pages, content.lists, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
         return None
