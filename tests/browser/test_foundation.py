@@ -37,6 +37,7 @@ def _search(page, query):
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
+    box.press("End")  # Material updates its results on key events
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
 
