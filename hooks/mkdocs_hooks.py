@@ -7,6 +7,7 @@ every problem is logged there as a warning, so `--strict` fails with all of them
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from urllib.parse import urlsplit
 from pathlib import Path
@@ -16,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from veileder.html_fixes import label_task_items
+from veileder.link_messages import rewrite_link_warning
 from veileder.page_footer import page_footer_html
 from veileder.phones import header_numbers
 from veileder.problems import Problem
@@ -56,6 +58,30 @@ def _report(problems: list[Problem]) -> None:
 def _lang(config) -> str:
     lang = config.theme["language"]
     return lang if lang in LANGS else DEFAULT_LANG
+
+
+class _EditorLinkMessages(logging.Filter):
+    """Words MkDocs' own link warnings as `file:line: what — how to fix it` (they stay warnings)."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        super().__init__()
+        self.docs_dir = docs_dir
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            text = rewrite_link_warning(record.getMessage(), self.docs_dir)
+            if text:
+                record.msg, record.args = text, ()
+        return True
+
+
+def on_config(config):
+    for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, _EditorLinkMessages)]:
+            logger.removeFilter(old)
+        logger.addFilter(_EditorLinkMessages(Path(config.docs_dir)))
+    return config
 
 
 def on_pre_build(config) -> None:

@@ -24,6 +24,7 @@ def test_every_kind_of_mistake_fails_the_build_in_one_run(mini_site, tmp_path):
     mini_site.page("a/meta.en.md", "", raw="---\ntitle: No description\naudience: [politi]\nreviewed: 2020-01-01\nowner: fagredaksjonen\nsources: [lovdata]\n---\n\nText.\n")
     mini_site.page("a/par.md", "Se straffeloven § 196. Ring 113.")
     mini_site.page("a/par.en.md", "See straffeloven § 196.", title="Pair", description="A page whose facts differ from its bokmål page.")
+    mini_site.pair("a/lenke.md", "Se [siden](finnes-ikke.md).", "See [the page](finnes-ikke.md).")
     mini_site.page("a/tre.md", "{{ tree: finnes-ikke }}\n")
     mini_site.page("a/tre.en.md", "{{ tree: finnes-ikke }}\n", title="Tree", description="A page that embeds a tree that does not exist.")
     result = mini_site.build(tmp_path / "out")
@@ -42,6 +43,7 @@ def test_every_kind_of_mistake_fails_the_build_in_one_run(mini_site, tmp_path):
         "docs/a/meta.md:4: the page was due for review on 2021-01-01",
         "docs/a/par.en.md: the phone number",
         "docs/a/tre.md:10: no decision tree with id 'finnes-ikke'",
+        "docs/a/lenke.md:10: the link «finnes-ikke.md» points to a page that does not exist",
     ]
     missing = [e for e in expected if e not in log]
     assert not missing, f"not reported: {missing}\n\n{log[-5000:]}"
