@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from _phone_fixtures import real_registry
+from tests.unit._phone_fixtures import real_registry
 from veileder.phone_page import format_date, header_numbers, render_phone_page
 from veileder.phone_registry import PhoneRegistry
 from veileder.phone_text import link_phone_numbers

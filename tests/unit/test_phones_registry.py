@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _phone_fixtures import REGISTRY_PATH, ROOT, TODAY, real_registry
+from tests.unit._phone_fixtures import REGISTRY_PATH, ROOT, TODAY, real_registry
 from veileder.phone_registry import (
     MAX_VERIFIED_AGE_MONTHS,
     add_months,

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from _phone_fixtures import real_registry
+from tests.unit._phone_fixtures import real_registry
 from veileder.phone_text import link_phone_numbers
 
 REGISTRY = real_registry()
@@ -206,7 +206,7 @@ def test_numbers_in_link_text_are_checked_not_rewritten():
 
 
 def test_number_of_a_rejected_registry_entry_is_reported(tmp_path):
-    from _phone_fixtures import TODAY
+    from tests.unit._phone_fixtures import TODAY
     from veileder.phone_registry import load_phone_registry
 
     path = tmp_path / "phones.yml"
