@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+OFFLINE := tools/offline/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -19,8 +20,14 @@ $(STAMP): requirements.lock
 serve: setup  ## preview with live reload at http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: setup  ## strict build of both languages into site/
+build: setup $(OFFLINE)  ## strict build of both languages into site/, open data in site/data/, and the offline copy (zip)
 	$(VENV)/bin/mkdocs build --strict --clean
+	$(PY) scripts/offline_archive.py
+
+# The offline copy's one npm package (iframe-worker, pinned in tools/offline/package-lock.json).
+$(OFFLINE): tools/offline/package-lock.json
+	cd tools/offline && npm ci --no-audit --no-fund --silent
+	touch $(OFFLINE)
 
 test: build  ## strict build, then every test (unit, build, browser)
 	GUIDE_CHROMIUM="$$($(PY) scripts/ensure_browser.py)" && export GUIDE_CHROMIUM && \

@@ -21,6 +21,8 @@ from veileder.link_messages import rewrite_link_warning
 from veileder.page_footer import page_footer_html
 from veileder.phones import header_numbers
 from veileder.problems import Problem
+from veileder.offline import SHIM_PATH, finish_offline_build, offline_requested, shim_source
+from veileder.open_data import build_open_data, site_url_path, write_open_data
 from veileder.search_split import split_search_index
 from veileder.site_content import Content, page_markdown, relative_href, same_lang, scan
 from veileder.ui_text import load_ui_text
@@ -81,6 +83,11 @@ def on_config(config):
         for old in [f for f in logger.filters if isinstance(f, _EditorLinkMessages)]:
             logger.removeFilter(old)
         logger.addFilter(_EditorLinkMessages(Path(config.docs_dir)))
+    if offline_requested():  # the offline copy (scripts/offline_archive.py): .html links, search from file://
+        if shim_source(ROOT) is None:
+            raise PluginError("the offline copy needs tools/offline/node_modules: run `npm ci` in tools/offline (make build does)")
+        config.use_directory_urls = False
+        config.extra["polyfills"] = [*(p for p in config.extra.get("polyfills", []) if p != SHIM_PATH), SHIM_PATH]  # on_config runs per language
     return config
 
 
@@ -154,4 +161,10 @@ def on_post_build(config) -> None:
         return  # a nested per-language build; the outer call sees the merged index
     if (Path(config.site_dir) / "search" / "search_index.json").exists():
         split_search_index(Path(config.site_dir), [lang for lang in LANGS if lang != DEFAULT_LANG])
+    if STATE.content is not None:  # open data: site/data/*.json and their schemas
+        files = build_open_data(STATE.content, generated=_today(),
+                                site_url_path_for=lambda rel: site_url_path(rel, directory_urls=config.use_directory_urls))
+        write_open_data(Path(config.site_dir) / "data", files, schema_dir=ROOT / "data" / "schemas" / "open-data")
+    if offline_requested():
+        finish_offline_build(Path(config.site_dir), ROOT, [lang for lang in LANGS if lang != DEFAULT_LANG])
     STATE.content = None

@@ -60,7 +60,7 @@ def page(browser, base_url, request):
 
     def route(route):
         url = urlparse(route.request.url)
-        if url.scheme in ("data", "blob", "about") or url.netloc == local:
+        if url.scheme in ("data", "blob", "about", "file") or url.netloc == local:  # file: the offline copy, opened from disk
             return route.continue_()
         if url.hostname in allowed:
             return route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Neutral site")

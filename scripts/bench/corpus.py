@@ -279,6 +279,30 @@ def on_env(env, config, files):
 '''
 
 
+class _Tagged:
+    """A value with a custom tag in mkdocs.yml (e.g. `!ENV [GUIDE_SITE_URL, ...]`), kept as written."""
+
+    def __init__(self, tag: str, node: yaml.Node) -> None:
+        self.tag, self.node = tag, node
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
+_ConfigDumper.add_representer(_Tagged, lambda dumper, value: _retag(value))
+
+
+def _retag(value: _Tagged) -> yaml.Node:
+    node = value.node
+    return type(node)(value.tag, node.value, flow_style=getattr(node, "flow_style", None)) if not isinstance(node, yaml.ScalarNode) else yaml.ScalarNode(value.tag, node.value, style=node.style)
+
+
 def write_corpus(dest: Path, n_pairs: int, *, root: Path = ROOT, today: dt.date | None = None) -> dict:
     """Write the project for a guide of n_pairs page pairs into dest (emptied first)."""
     today = today or dt.date.today()
@@ -301,7 +325,7 @@ def write_corpus(dest: Path, n_pairs: int, *, root: Path = ROOT, today: dt.date 
         target.with_name(target.name[:-3] + ".en.md").write_text(text_en, encoding="utf-8")
         added.setdefault(rel.split("/")[0], []).append(rel)
 
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config["nav"] = _grown_nav(config.get("nav", []), added)
     config.pop("watch", None)
     (dest / "hooks" / "bench_timed_hooks.py").write_text(TIMED_HOOKS, encoding="utf-8")
@@ -310,5 +334,5 @@ def write_corpus(dest: Path, n_pairs: int, *, root: Path = ROOT, today: dt.date 
                 "mkdocs.nohooks.yml": ["hooks/bench_stub_hooks.py"]}
     for name, hooks in variants.items():
         cfg = dict(config, hooks=hooks)
-        (dest / name).write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (dest / name).write_text(yaml.dump(cfg, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return {"pairs": real_pairs + n_synth, "real_pairs": real_pairs, "synthetic_pairs": n_synth}

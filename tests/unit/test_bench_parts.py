@@ -7,8 +7,10 @@ import gzip
 
 import yaml
 
+from scripts.bench.corpus import ROOT
+
 from scripts.bench.budgets import BUDGETS, evaluate, failures
-from scripts.bench.corpus import load_registries, page_pair, synthetic_paths, write_corpus
+from scripts.bench.corpus import _ConfigLoader, load_registries, page_pair, synthetic_paths, write_corpus
 from scripts.bench.transfer import Transfer, first_visit, gzip_size, search_indexes
 from veileder.site_content import scan
 
@@ -37,7 +39,9 @@ def test_synthetic_pages_are_in_the_menu_of_every_config(tmp_path):
     write_corpus(tmp_path / "guide", info["real_pairs"] + 7, today=TODAY)
     for name, hook in [("mkdocs.yml", "hooks/mkdocs_hooks.py"), ("mkdocs.timed.yml", "hooks/bench_timed_hooks.py"),
                        ("mkdocs.nohooks.yml", "hooks/bench_stub_hooks.py")]:
-        cfg = yaml.safe_load((tmp_path / "guide" / name).read_text(encoding="utf-8"))
+        text = (tmp_path / "guide" / name).read_text(encoding="utf-8")
+        cfg = yaml.load(text, Loader=_ConfigLoader)  # mkdocs.yml may hold tags such as !ENV; kept as written
+        assert ("!ENV" in text) == ("!ENV" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
         assert cfg["hooks"] == [hook]
         flat = yaml.safe_dump(cfg["nav"])
         for rel in synthetic_paths(7):
