@@ -41,6 +41,7 @@ class _State:
     ui: dict = {}
     content: Content | None = None
     source_titles: dict[str, str] = {}
+    not_found: dict[str, str] = {}  # the 404 page per language; each build writes it to the site root
 
 
 STATE = _State()
@@ -93,6 +94,8 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     STATE.lang = _lang(config)
+    if STATE.lang == DEFAULT_LANG:
+        STATE.not_found = {}
     if STATE.lang != DEFAULT_LANG and STATE.content is not None:
         return  # the English build reuses the scan of this build run
     ui, problems = load_ui_text(ROOT / "data" / "ui.yml", LANGS)
@@ -154,11 +157,23 @@ def _relative_alternates(config) -> None:
             alt["link"] = link[len(prefix):] or "./"
 
 
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        STATE.not_found[STATE.lang] = output
+    return output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
 def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build; the outer call sees the merged index
+    # Every language's build writes its 404 page to the site root, the last one winning: keep the
+    # bokmål page there (the address a server shows for any missing page) and the English one under en/.
+    for lang, html in STATE.not_found.items():
+        target = Path(config.site_dir) / ("" if lang == DEFAULT_LANG else lang) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
     if (Path(config.site_dir) / "search" / "search_index.json").exists():
         split_search_index(Path(config.site_dir), [lang for lang in LANGS if lang != DEFAULT_LANG])
     if STATE.content is not None:  # open data: site/data/*.json and their schemas

@@ -133,3 +133,43 @@ def test_print_shows_content_not_navigation(page, base_url):
     assert page.locator("article").is_visible()
     for selector in [".md-header", ".md-sidebar--primary", ".md-footer", ".emergency-strip", "[data-quick-exit]"]:
         assert not page.locator(selector).first.is_visible(), selector
+
+
+@pytest.mark.allow_hosts(EXIT_HOST)
+@pytest.mark.parametrize("how", ["button", "shift"])
+def test_quick_exit_blanks_the_page_before_the_neutral_site_loads(page, base_url, how):
+    page.goto(f"{base_url}/tiltak/besoksforbud/")
+    # In the same task as the trigger, before the browser has started to leave: is the page already hidden?
+    hidden = page.evaluate("""how => {
+        if (how === "button") document.querySelector("[data-quick-exit]").click();
+        else for (let i = 0; i < 3; i++) document.dispatchEvent(new KeyboardEvent("keydown", {key: "Shift", bubbles: true}));
+        return [document.documentElement.classList.contains("quick-exit-active"), getComputedStyle(document.body).display, document.title];
+    }""", how)
+    assert hidden == [True, "none", ""], hidden
+    page.wait_for_url(re.compile(rf"https://{re.escape(EXIT_HOST)}/"))
+
+
+@pytest.mark.allow_hosts(EXIT_HOST)
+def test_left_and_right_shift_mixed_also_leave(page, base_url):
+    _start_from_neutral(page, base_url, "en/")
+    for key in ("ShiftLeft", "ShiftRight", "ShiftLeft"):
+        page.keyboard.press(key)
+    page.wait_for_url(re.compile(rf"https://{re.escape(EXIT_HOST)}/"))
+
+
+@pytest.mark.parametrize("path, lang, heading, home", [
+    ("404.html", "nb", "Siden finnes ikke", "Gå til forsiden"),
+    ("en/404.html", "en", "Page not found", "Go to the home page"),
+])
+def test_not_found_page_in_each_language(page, base_url, path, lang, heading, home):
+    from tests.support.axe import assert_no_axe_violations
+
+    page.goto(f"{base_url}/{path}")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("article h1").inner_text().strip() == heading
+    assert page.locator('.emergency-strip a[href="tel:112"]').count() == 1
+    assert page.locator("[data-quick-exit]").is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name=home).click()
+    page.wait_for_load_state()
+    assert page.url.rstrip("/").rstrip(".").rstrip("/") + "/" == f"{base_url}/{'en/' if lang == 'en' else ''}", page.url
