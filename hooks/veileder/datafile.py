@@ -81,6 +81,8 @@ def schema_problems(exc: ValidationError, doc: YamlDoc, file: str, schema: str,
             else:
                 what = f"'{where}' is not a valid id"
                 fix = "use lowercase letters a–z, digits and hyphens only, e.g. besoksforbud"
+        elif kind.startswith(("date_", "datetime_")):
+            what, fix = f"'{where}' is not a date", "write the date as YYYY-MM-DD, e.g. 2026-11-23"
         elif kind in ("string_type", "dict_type", "list_type", "model_type", "model_attributes_type"):
             expected = {"string_type": "a text", "dict_type": "a mapping of keys",
                         "list_type": "a list (items starting with '- ')"}.get(kind, "a mapping of fields")

@@ -11,9 +11,13 @@ from .glossary import Term
 
 WORDS = {
     "nb": {"cited_by": "Brukes på", "no_pages": "Ingen sider ennå", "link": "Nettsted", "reviewed": "Faglig vurdert",
-           "term": "Forkortelse", "meaning": "Betydning", "page": "Side"},
+           "term": "Forkortelse", "meaning": "Betydning", "page": "Side",
+           "changes": "Endringer i innholdet", "no_changes": "Ingen endringer er ført opp ennå.",
+           "recently_reviewed": "Sist faglig vurderte sider"},
     "en": {"cited_by": "Used on", "no_pages": "No pages yet", "link": "Website", "reviewed": "Reviewed",
-           "term": "Abbreviation", "meaning": "Meaning", "page": "Page"},
+           "term": "Abbreviation", "meaning": "Meaning", "page": "Page",
+           "changes": "Changes to the content", "no_changes": "No changes have been listed yet.",
+           "recently_reviewed": "Most recently reviewed pages"},
 }
 
 
@@ -41,17 +45,22 @@ def glossary_list(terms: list[Term], *, lang: str) -> str:
     return "\n".join(rows)
 
 
-def whats_new(pages: dict, lists, *, lang: str, page_link: Callable[[str], tuple[str, str]], limit: int = 25) -> str:
-    """The most recently reviewed pages, newest first, grouped by date."""
+def whats_new(pages: dict, lists, *, lang: str, page_link: Callable[[str], tuple[str, str]], changes: list | None = None,
+              limit: int = 25) -> str:
+    """The editors' log of changes (data/changes.yml), then the most recently reviewed pages, newest first."""
+    from .changes import render_changes
+
     w = WORDS[lang]
+    out = [f"## {w['changes']}\n", render_changes(changes or [], lang=lang, link=page_link) if changes else w["no_changes"],
+           f"\n## {w['recently_reviewed']}\n"]
     mine = [p for p in pages.values() if p.lang == lang and p.meta]
-    mine.sort(key=lambda p: (p.meta.reviewed, p.meta.title), reverse=True)
-    out, current = [], None
+    mine.sort(key=lambda p: (-p.meta.reviewed.toordinal(), p.meta.title))  # newest first, then A–Å
+    current = None
     for p in mine[:limit]:
         if p.meta.reviewed != current:
             current = p.meta.reviewed
             fmt = "d. MMMM y" if lang == "nb" else "d MMMM y"
-            out.append(f"\n## {format_date(current, fmt, locale=lang)}\n")
+            out.append(f"\n### {format_date(current, fmt, locale=lang)}\n")
         title, href = page_link(p.rel)
         out.append(f"- [{title}]({href}) – {p.meta.description}")
     return "\n".join(out).strip() + "\n"

@@ -25,6 +25,7 @@ from .role_views import render_role_view
 from .trees import backlinks, load_trees, render_backlinks, render_tree
 from .duties import duty_texts, load_duties, render_duty_matrix
 from .measures import load_measures, measure_texts, render_measure_facts, render_measures_table
+from .changes import change_texts, load_changes
 
 LANGS = ("nb", "en")
 MARKER = re.compile(r"\{\{\s*([A-Za-z-]+)\s*(?::\s*([^}]*?))?\s*\}\}")
@@ -70,6 +71,7 @@ class Content:
     backlinks: dict
     measures: object = None
     duties: object = None
+    changes: list = field(default_factory=list)
 
 
 def page_url(rel: str) -> str:
@@ -141,7 +143,10 @@ def scan(root: Path, *, today: dt.date) -> Content:
     problems += p
     duties, p = load_duties(data / "duties.yml", known_pages=known_pages)
     problems += p
-    for texts, rel_file in ((measure_texts(measures), "data/measures.yml"), (duty_texts(duties), "data/duties.yml")):
+    changes, p = load_changes(data / "changes.yml", known_pages=known_pages, today=today)
+    problems += p
+    for texts, rel_file in ((measure_texts(measures), "data/measures.yml"), (duty_texts(duties), "data/duties.yml"),
+                            (change_texts(changes), "data/changes.yml")):
         for text, lang, line in texts:
             problems += check_text(text, lang, rel_file, line)
     links_back = backlinks(trees)
@@ -198,7 +203,7 @@ def scan(root: Path, *, today: dt.date) -> Content:
         page.phones = set(numbers)
 
     problems += _pair_problems(pages)
-    return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties)
+    return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties, changes)
 
 
 def _pair_problems(pages: dict[str, PageData]) -> list[Problem]:
@@ -244,7 +249,14 @@ def page_markdown(content: Content, rel: str) -> str:
             body, _, _ = link_phone_numbers(body, lang=lang, registry=content.phones, file=page.file)
             return body
         if kind == "whats-new":
-            return generated_pages.whats_new(content.pages, content.lists, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
+            def in_lang(r):  # the changes name bokmål pages; the reviewed list names this language's
+                return r if r.endswith(".en.md") else same_lang(r, lang)
+
+            body = generated_pages.whats_new(content.pages, content.lists, lang=lang, changes=content.changes,
+                                             page_link=lambda r: (_title(content, in_lang(r)), relative_md(rel, r)))
+            body, _, _ = link_legal_refs(body, lang=lang, registry=content.laws, file=page.file)
+            body, _, _ = link_phone_numbers(body, lang=lang, registry=content.phones, file=page.file)
+            return body
         return None
 
     body = replace_markers(page.body, 1, fill)

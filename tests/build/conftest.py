@@ -61,6 +61,9 @@ def mini_site(tmp_path) -> MiniSite:
         for cell in profession.get("cells", {}).values() if isinstance(profession.get("cells"), dict) else profession.get("cells", []):
             cell["page"] = "tiltak/besoksforbud.md" if cell.get("page") else cell.get("page")
     (root / "data" / "duties.yml").write_text(yaml.safe_dump(duties, allow_unicode=True), encoding="utf-8")
+    (root / "data" / "changes.yml").write_text(
+        "changes:\n  - date: 2026-11-01\n    text: {nb: Ny side om besøksforbud., en: A new page on restraining orders.}\n"
+        "    pages: [tiltak/besoksforbud.md]\n", encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("\nnav:")] + "\n"  # no menu: MkDocs lists the pages itself
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")

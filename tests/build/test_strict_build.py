@@ -49,3 +49,17 @@ def test_every_kind_of_mistake_fails_the_build_in_one_run(mini_site, tmp_path):
     assert not missing, f"not reported: {missing}\n\n{log[-5000:]}"
     assert "Traceback" not in log
     assert "Aborted with" in log and "in strict mode" in log
+
+
+def test_a_bad_change_log_entry_fails_the_build(mini_site, tmp_path):
+    (mini_site.root / "data" / "changes.yml").write_text(
+        "changes:\n  - date: 2026-11-01\n    text: {nb: Endret side., en: ''}\n    pages: [tiltak/borte.md]\n"
+        "  - date: 2026-11-02\n    text: {nb: Ring 22 22 22 22., en: Call 22 22 22 22.}\n", encoding="utf-8")
+    result = mini_site.build(tmp_path / "out")
+    assert result.returncode != 0
+    log = result.stderr + result.stdout
+    for expected in ["data/changes.yml:3: 'changes[0].text' has no English (en) text",
+                     "data/changes.yml:4: no page 'tiltak/borte.md' in docs/",
+                     "data/changes.yml:6:"]:
+        assert expected in log, f"not reported: {expected}\n\n{log[-3000:]}"
+    assert "22 22 22 22" in log and "Traceback" not in log
