@@ -24,7 +24,8 @@ from veileder.problems import Problem
 from veileder.offline import SHIM_PATH, finish_offline_build, offline_requested, shim_source
 from veileder.open_data import build_open_data, site_url_path, write_open_data
 from veileder.search_split import split_search_index
-from veileder.site_content import Content, page_markdown, relative_href, same_lang, scan
+from veileder.section_lists import long_sections, render_section_list
+from veileder.site_content import Content, page_markdown, relative_href, relative_md, same_lang, scan
 from veileder.ui_text import load_ui_text
 
 log = get_plugin_logger("veileder")
@@ -42,6 +43,7 @@ class _State:
     content: Content | None = None
     source_titles: dict[str, str] = {}
     not_found: dict[str, str] = {}  # the 404 page per language; each build writes it to the site root
+    long_sections: dict[str, list[str]] = {}  # overview page -> its pages, for sections the menu shortens
 
 
 STATE = _State()
@@ -121,11 +123,31 @@ def on_env(env, config, files):
     return env
 
 
+def on_nav(nav, config, files):
+    def walk(items):
+        for item in items:
+            if getattr(item, "is_section", False):
+                pages = [c.file.src_uri for c in item.children if getattr(c, "is_page", False)]
+                index = next((p for p in pages if p.rsplit("/", 1)[-1].split(".")[0] == "index"), None)
+                yield index, [p for p in pages if p != index]
+                yield from walk(item.children)
+
+    STATE.long_sections = long_sections(list(walk(nav.items)), limit=int(config.extra.get("nav_section_limit") or 0))
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
     content = STATE.content
-    if content is None or page.file.src_uri not in content.pages:
+    rel = page.file.src_uri
+    if content is None or rel not in content.pages:
         return markdown
-    return page_markdown(content, page.file.src_uri)
+    body = page_markdown(content, rel)
+    if rel in STATE.long_sections:
+        body += "\n" + render_section_list(STATE.long_sections[rel], heading=STATE.ui[STATE.lang]["nav_all_pages"].replace("{n}", str(len(STATE.long_sections[rel]))),
+                                           anchor=STATE.ui[STATE.lang]["nav_all_pages_anchor"],
+                                           title_of=lambda r: content.pages[r].meta.title if r in content.pages and content.pages[r].meta else r,
+                                           link=lambda r: relative_md(rel, r))
+    return body
 
 
 def on_page_content(html, page, config, files):
