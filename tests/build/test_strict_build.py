@@ -63,3 +63,31 @@ def test_a_bad_change_log_entry_fails_the_build(mini_site, tmp_path):
                      "data/changes.yml:6:"]:
         assert expected in log, f"not reported: {expected}\n\n{log[-3000:]}"
     assert "22 22 22 22" in log and "Traceback" not in log
+
+
+def test_a_long_section_shows_a_window_in_the_menu_and_its_overview_lists_every_page(mini_site, tmp_path):
+    config = mini_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("nav_section_limit: 30", "nav_section_limit: 8"), encoding="utf-8")
+    mini_site.pair("lang/index.md", "Oversikt over delen.", "Overview of the section.")
+    for i in range(1, 10):
+        mini_site.pair(f"lang/side-{i}.md", f"Side nummer {'en to tre fire fem seks sju åtte ni'.split()[i - 1]}.",
+                       f"Page number {'one two three four five six seven eight nine'.split()[i - 1]}.")
+    result = mini_site.build(tmp_path / "out")
+    assert result.returncode == 0, result.stderr[-3000:]
+    import re
+
+    def menu_links(rel):
+        html = (tmp_path / "out" / rel).read_text(encoding="utf-8")
+        nav = html[html.index('md-sidebar--primary'):html.index('md-sidebar--secondary')]
+        return re.findall(r'href="([^"]*side-\d/)"', nav), nav
+
+    links, nav = menu_links("lang/side-5/index.html")
+    assert set(links) == {"../side-3/", "../side-4/", "../side-6/", "../side-7/"}, links  # a window around this page (side-5)
+    assert "Alle 9 sidene i delen" in nav and 'href="../#alle-sidene-i-delen"' in nav
+    links, _ = menu_links("index.html")
+    assert set(links) == {"lang/side-1/", "lang/side-2/"}, links  # not the active section: its first pages only
+    overview = (tmp_path / "out" / "lang" / "index.html").read_text(encoding="utf-8")
+    assert 'id="alle-sidene-i-delen"' in overview
+    assert all(f'href="side-{i}/"' in overview for i in range(1, 10))
+    en = (tmp_path / "out" / "en" / "lang" / "index.html").read_text(encoding="utf-8")
+    assert 'id="all-pages-in-this-section"' in en and "All 9 pages in this section" in en and 'href="side-9/"' in en
