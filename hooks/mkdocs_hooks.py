@@ -151,7 +151,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return label_task_items(html)
+    html = label_task_items(html)
+    content = STATE.content
+    if content is not None and page.file.src_uri in content.pages:
+        html = content.abbreviations[STATE.lang](html)  # the glossary's tooltips
+    return html
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has set this page's language alternates

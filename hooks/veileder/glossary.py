@@ -44,9 +44,3 @@ def load_glossary(path: Path, *, rel: str = "data/glossary.yml") -> tuple[list[T
         seen[term] = line
         terms.append(Term(term, {k: str(value.get(k) or "") for k in ("nb", "en")}, line))
     return terms, problems
-
-
-def abbreviation_lines(terms: list[Term], lang: str) -> list[str]:
-    """Markdown abbreviation definitions (the `abbr` extension) for one language. A final full stop
-    is left out of the term ("strl." → "strl"): the extension matches whole words only."""
-    return [f"*[{t.term.rstrip('.')}]: {t.text[lang]}" for t in terms if t.text.get(lang) and t.term.rstrip(".")]

@@ -3,7 +3,8 @@
 Plain Python: the MkDocs hook calls `scan()` once per build and `page_markdown()` per page.
 Order per page: decision-tree markers become HTML, then legal references and phone numbers in the
 prose (tree text included) become links, then generated lists (law index, phone list, sources,
-glossary, what's new) fill their markers, and the glossary's abbreviations are appended.
+glossary, what's new) fill their markers. The glossary's tooltips are added to the finished HTML
+(abbreviations.py).
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from pathlib import Path
 from . import generated_pages
 from .frontmatter import FrontMatter, split_front_matter
 from .mdtext import segments
-from .glossary import abbreviation_lines, load_glossary
+from .abbreviations import Abbreviations
+from .glossary import load_glossary
 from .legal import link_legal_refs, load_law_registry, render_law_index
 from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, compare_pair, load_meta_lists, pair_of
 from .phones import link_phone_numbers, load_phone_registry, render_phone_page
@@ -72,6 +74,7 @@ class Content:
     measures: object = None
     duties: object = None
     changes: list = field(default_factory=list)
+    abbreviations: dict = field(default_factory=dict)  # lang -> Abbreviations, for the finished HTML
 
 
 def page_url(rel: str) -> str:
@@ -203,7 +206,8 @@ def scan(root: Path, *, today: dt.date) -> Content:
         page.phones = set(numbers)
 
     problems += _pair_problems(pages)
-    return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties, changes)
+    abbreviations = {lang: Abbreviations({t.term: t.text[lang] for t in glossary}) for lang in LANGS}
+    return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties, changes, abbreviations)
 
 
 def _pair_problems(pages: dict[str, PageData]) -> list[Problem]:
@@ -264,10 +268,7 @@ def page_markdown(content: Content, rel: str) -> str:
     entries = content.backlinks.get(nb_rel)
     if entries:
         body += "\n\n" + render_backlinks(entries, lang=lang, tree_href=lambda tree_id, node_id: _tree_href(content, rel, tree_id, node_id, lang))
-    # only the abbreviations the page uses: every definition line costs Markdown a pass over the page
-    used = [line for line in abbreviation_lines(content.glossary, lang) if line[2:line.index("]:")] in body]
-    body += "\n\n" + "\n".join(used) + "\n"
-    return body
+    return body + "\n"
 
 
 def _title(content: Content, rel: str) -> str:

@@ -1,4 +1,4 @@
-from veileder.glossary import abbreviation_lines, load_glossary
+from veileder.glossary import load_glossary
 from veileder.ui_text import load_ui_text
 
 
@@ -7,7 +7,7 @@ def test_glossary_entries_and_tooltip_lines(tmp_path):
     f.write_text("- term: NAV\n  nb: Arbeids- og velferdsforvaltningen\n  en: The Norwegian Labour and Welfare Administration\n")
     terms, problems = load_glossary(f)
     assert problems == []
-    assert abbreviation_lines(terms, "en") == ["*[NAV]: The Norwegian Labour and Welfare Administration"]
+    assert [(t.term, t.text["en"], t.line) for t in terms] == [("NAV", "The Norwegian Labour and Welfare Administration", 1)]
 
 
 def test_glossary_missing_language_and_duplicate(tmp_path):
