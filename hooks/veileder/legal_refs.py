@@ -262,6 +262,8 @@ class _Linker:
         self.problems.append(Problem(self.file, line, what, fix))
 
     def unknown_law(self, written: str, line: int, name: str) -> None:
+        if self.reg.is_broken(name):
+            return  # the registry's own problem is reported; one message per mistake
         names = {normalise_name(n): n for n in self.reg.all_names()}
         close = get_close_matches(normalise_name(name), list(names), n=1, cutoff=0.8)
         hint = f"did you mean «{names[close[0]]}»? If not, " if close else ""
@@ -318,7 +320,8 @@ class _Linker:
         law = self.reg.laws[law_id]
         name = self.reg.name(law_id)
         keys = [k for _, ks in cited for k in ks]
-        missing = [k for k in keys if k not in law.sections and k not in law.unverified]
+        missing = [k for k in keys if k not in law.sections and k not in law.unverified
+                   and (law_id, k) not in self.reg.broken_sections]
         unverified = [k for k in keys if k in law.unverified]
         repealed = [k for k in keys if k in law.sections and law.sections[k].status == "repealed"]
         if law.status == "repealed" and not marker:
@@ -459,6 +462,8 @@ def link_legal_refs(markdown: str, *, lang: str, registry: LawRegistry, file: st
 def _marker(linker: _Linker, body: str, line: int, original: str) -> str:
     rendered, law_id, section, err = render_repealed(body, lang=linker.lang, registry=linker.reg)
     shown = re.sub(r"\s+", " ", body.strip())
+    if err == "unknown-law" and (linker.reg.unreadable or any(n in shown.lower() for n in linker.reg.broken_names)):
+        return original  # the registry's own problem is reported
     if err == "unknown-law":
         linker.problem(line, f"«{{{{ repealed: {shown} }}}}» — the law is not in the registry",
                        "write the law's name as in data/laws.yml followed by the section, e.g. "
