@@ -131,8 +131,28 @@ def section_sort_key(key: str) -> tuple[int, int, str]:
     return (int(m.group(1)), int(m.group(2) or 0), m.group(3) or "")
 
 
+_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"]
+_DATED = re.compile(rf"^(lov|forskrift)(?: av)? (\d{{1,2}})\. ?({'|'.join(_MONTHS)}) (\d{{4}}) nr\.? ?(\d+)")
+
+
+def _dated_id(m: re.Match) -> str:
+    kind = "LOV" if m.group(1) == "lov" else "FOR"
+    return f"{kind}-{m.group(4)}-{_MONTHS.index(m.group(3)) + 1:02d}-{int(m.group(2)):02d}-{int(m.group(5))}"
+
+
+def title_names(official_title: str) -> list[str]:
+    """Names a page may write for the official title: «Lov om straff (straffeloven)» -> «Lov om straff»."""
+    base = re.sub(r"\s*\([^()]*\)\s*$", "", official_title).strip()
+    out = [base] if len(base.split()) >= 2 else []
+    short = re.sub(r"\s+(?:m\.v\.|mv\.|m\.m\.)$", "", base)
+    if short != base and len(short.split()) >= 2:
+        out.append(short)
+    return out
+
+
 def normalise_name(name: str) -> str:
-    name = name.replace("’", "'").replace("\u00a0", " ")
+    name = name.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
     name = re.sub(r"\s+", " ", name.strip()).lower()
     return re.sub(r"^the ", "", name)
 
@@ -150,20 +170,29 @@ class LawRegistry:
     def __post_init__(self) -> None:
         self._names: dict[str, str] = {}
         for law_id, law in self.laws.items():
-            for name in [*law.names, law.english_name, *law.english_names]:
+            for name in _all_names(law):
                 self._names.setdefault(normalise_name(name), law_id)
+        for law_id, law in self.laws.items():  # «lov om straff»: the official title, after the names
+            for name in title_names(law.official_title):
+                self._names.setdefault(normalise_name(name), law_id)
+        self._by_id = {law.lovdata_id: law_id for law_id, law in self.laws.items() if law.lovdata_id}
 
     # names ---------------------------------------------------------------------------------
     def all_names(self) -> list[str]:
-        """Every name and abbreviation, as written in the registry."""
+        """Every name and abbreviation, as written in the registry, and each official title."""
         out: list[str] = []
         for law in self.laws.values():
-            out.extend([*law.names, law.english_name, *law.english_names])
+            out.extend(_all_names(law))
+        for law in self.laws.values():
+            out.extend(title_names(law.official_title))
         return out
 
     def lookup(self, name: str, year: str | None = None) -> str | None:
         """The law id for a name as written in a page (any case), with an optional year after it."""
         key = normalise_name(name)
+        dated = _DATED.match(key)
+        if dated:
+            return self._by_id.get(_dated_id(dated))
         if year:
             hit = self._names.get(f"{key} {year}")
             if hit:
@@ -182,12 +211,21 @@ class LawRegistry:
     def _lookup_plain(self, key: str) -> str | None:
         if key in self._names:
             return self._names[key]
+        if key.endswith(("lovens", "lovas")) and key[:-1] in self._names:
+            return self._names[key[:-1]]  # the genitive, «straffelovens»
+        if key + "." in self._names:
+            return self._names[key + "."]  # «strl» without its full stop
         # "Norwegian Health Personnel Act": a known name at the end, after whole words
+        best = self.known_suffix(key)
+        return self._names[best] if best else None
+
+    def known_suffix(self, key: str) -> str | None:
+        """The longest known name that ends the (normalised) name after whole words."""
         best = None
-        for name, law_id in self._names.items():
-            if key.endswith(" " + name) and (best is None or len(name) > len(best[0])):
-                best = (name, law_id)
-        return best[1] if best else None
+        for name in self._names:
+            if key.endswith(" " + name) and (best is None or len(name) > len(best)):
+                best = name
+        return best
 
     def _year(self, law_id: str) -> str | None:
         law = self.laws[law_id]
