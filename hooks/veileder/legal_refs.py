@@ -543,6 +543,8 @@ def repealed_tooltip(registry: LawRegistry, law_id: str, section: str | None, la
 
 def render_repealed(body: str, *, lang: str, registry: LawRegistry) -> tuple[str | None, str | None, str | None, str]:
     """(html, law_id, section, error) for the text inside `{{ repealed: … }}`; html is None on error."""
+    if not body.strip():
+        return None, None, None, "empty"
     pats = _patterns(registry, lang)
     refs = _find_refs(body, pats, lang)
     law_id: str | None
@@ -563,8 +565,9 @@ def render_repealed(body: str, *, lang: str, registry: LawRegistry) -> tuple[str
         keys = [k for _, ks in cited for k in ks]
         law = registry.laws[law_id]
         section = keys[0] if keys else None
-        if any(k not in law.sections for k in keys):
-            return None, law_id, section, "unknown-section"
+        unknown = [k for k in keys if k not in law.sections]
+        if unknown:
+            return None, law_id, unknown[0], "unknown-section"
         if law.status != "repealed" and any(law.sections[k].status != "repealed" for k in keys):
             return None, law_id, section, "in-force"
     tip = repealed_tooltip(registry, law_id, section, lang)
@@ -601,6 +604,10 @@ def link_legal_refs(markdown: str, *, lang: str, registry: LawRegistry, file: st
 def _marker(linker: _Linker, body: str, line: int, original: str) -> str:
     rendered, law_id, section, err = render_repealed(body, lang=linker.lang, registry=linker.reg)
     shown = re.sub(r"\s+", " ", body.strip())
+    if err == "empty":
+        linker.problem(line, "«{{ repealed: }}» — the marker names no provision",
+                       "write the repealed provision after the colon, e.g. {{ repealed: straffeloven 1902 § 342 }}")
+        return original
     if err == "unknown-law" and (linker.reg.unreadable or any(n in shown.lower() for n in linker.reg.broken_names)):
         return original  # the registry's own problem is reported
     if err == "unknown-law":

@@ -362,6 +362,9 @@ def test_repealed_marker_section_of_law_in_force_and_whole_law():
     ("{{ repealed: straffeloven § 282 }}", "this provision is in force, not repealed"),
     ("{{ repealed: gammelloven § 1 }}", "the law is not in the registry"),
     ("{{ repealed: straffeloven 1902 § 999 }}", "straffeloven 1902 has no § 999"),
+    ("{{ repealed: straffeloven 1902 §§ 342 og 343 }}", "straffeloven 1902 has no § 343"),
+    ("{{ repealed: }}", "the marker names no provision"),
+    ("{{ repealed: Straffeloven §342 }}", "straffeloven has no § 342"),
 ])
 def test_repealed_marker_errors(marker, expected):
     out, _, problems = run(f"a\n{marker}")
