@@ -76,6 +76,7 @@ _FOREIGN = re.compile(rf"{_S}+(?:i|of|in)(?:{_S}+(?:the|this|that|these|denne|de
 _SENTENCE_END = re.compile(rf"[.!?:][\"»”')\]*_]*{_S}+[\"«*_]*[A-ZÆØÅ]")
 _MARKER = re.compile(r"^\{\{\s*repealed\s*:\s*(?P<body>.*?)\s*\}\}$", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MD_LINK = re.compile(r"!?\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\][(\[]", re.S)
 
 
 def format_date(d: date, lang: str) -> str:
@@ -595,6 +596,9 @@ def link_legal_refs(markdown: str, *, lang: str, registry: LawRegistry, file: st
         seg_first = first_line + seg.line - 1
         if not seg.prose:
             mm = _MARKER.match(seg.text)
+            lm = None if mm else _MD_LINK.match(seg.text)
+            if lm:  # «[straffeloven § 282](…)»: already a link, so checked and cited but not linked again
+                _rewrite(linker, pats, lm.group("text"), seg.offset + lm.start("text"), seg_first, markdown, [])
             out.append(_marker(linker, mm.group("body"), seg_first, seg.text) if mm else seg.text)
             continue
         out.append(_rewrite(linker, pats, seg.text, seg.offset, seg_first, markdown, ctx))

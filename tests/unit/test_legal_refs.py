@@ -460,3 +460,22 @@ def test_repealed_law_with_a_section_the_registry_does_not_list():
 ])
 def test_errors_in_other_forms(text, lang, start):
     assert one_problem(text, lang).startswith("docs/tiltak/x.md:1: " + start)
+
+
+# --- references inside link texts and footnotes -------------------------------------------------
+
+def test_reference_in_a_link_text_is_checked_and_cited_but_not_linked_again():
+    text = "Se [straffeloven § 282](../vold/partnervold.md)."
+    out, cits, problems = run(text)
+    assert out == text and problems == []
+    assert cits == [Citation("straffeloven", "282", "docs/tiltak/x.md", 1)]
+    out, _, problems = run("a\n\nSe [straffeloven § 999](../x.md).")
+    assert [(p.line, p.what.split(" — ")[0]) for p in problems] == [(3, "«straffeloven § 999»")]
+
+
+def test_reference_in_a_footnote_is_linked_and_checked():
+    out, cits, _ = run("Tekst.[^1]\n\n[^1]: Se straffeloven § 264.\n")
+    assert [m["text"] for m in LINK.finditer(out)] == ["straffeloven § 264"]
+    assert out.startswith("Tekst.[^1]\n\n[^1]: Se <a ")
+    _, _, problems = run("Tekst.[^1]\n\n[^1]: Se straffeloven § 998.\n", first_line=10)
+    assert [(p.line, p.what.split(" — ")[0]) for p in problems] == [(12, "«straffeloven § 998»")]
