@@ -414,6 +414,47 @@ def test_arbitrary_text_never_crashes(text, lang):
     run(text, lang)
 
 
+NO_SIGN_WORDS = st.sampled_from([w for w in WORDS.elements if "§" not in w and "section" not in w
+                                 and w not in ("{{", "}}")] + ["kapittel", "NOU", "2020:17", "Prop.", "121", "L",
+                                                                "side", "12", "1.", "juli", "2025", "lov", "om",
+                                                                "straff", "strl", "(strl.)", "cf.", "chapter"])
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(NO_SIGN_WORDS, max_size=30), st.sampled_from([" ", "\n", "  "]), st.sampled_from(["nb", "en"]))
+def test_reference_like_text_without_a_section_sign_is_never_changed(words, sep, lang):
+    text = sep.join(words)
+    out, cits, problems = run(text, lang)
+    assert out == text and cits == [] and problems == []
+
+
+TAGS = re.compile(r'<a href="https://lovdata\.no/lov/\d{4}-\d{2}-\d{2}-\d+/§[0-9a-z-]+" class="law-ref" hreflang="nb" '
+                  r'aria-label="[^"<>]+" title="[^"<>]+">|</a>')
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS.filter(lambda w: w not in ("{{", "}}", "<a>", "</a>")), max_size=30),
+       st.sampled_from([" ", "", "\n"]), st.sampled_from(["nb", "en"]))
+def test_links_only_wrap_the_text_and_never_nest(words, sep, lang):
+    text = sep.join(words)
+    out, _, _ = run(text, lang)
+    assert TAGS.sub("", out) == text  # nothing lost, added or moved; every link is a well-formed Lovdata link
+    depth = 0
+    for m in re.finditer(r"<a |</a>", out):
+        depth += 1 if m.group() == "<a " else -1
+        assert depth in (0, 1)
+    assert depth == 0
+    for m in LINK.finditer(out):
+        assert "\n\n" not in m["text"]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS.filter(lambda w: w not in ("<a>", "</a>")), max_size=30), st.sampled_from(["nb", "en"]))
+def test_linking_twice_changes_nothing(words, lang):
+    once = run(" ".join(words), lang)[0]
+    assert run(once, lang)[0] == once
+
+
 # --- errors in forms the issue does not list ----------------------------------------------------
 
 def test_section_of_the_old_law_written_with_the_new_name():
