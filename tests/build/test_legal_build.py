@@ -86,10 +86,11 @@ def test_bad_references_in_footnotes_and_link_texts_fail_the_build(mini_site, tm
 
 def test_a_broken_registry_is_reported_once_not_for_every_reference(mini_site, tmp_path):
     laws = mini_site.root / "data" / "laws.yml"
-    laws.write_text(laws.read_text(encoding="utf-8").replace("checked: 2026-11-23", "checked: 2026-13-45", 1),
-                    encoding="utf-8")
+    text = laws.read_text(encoding="utf-8")
+    line = text[:text.index("checked: 2026-11-23")].count("\n") + 1
+    laws.write_text(text.replace("checked: 2026-11-23", "checked: 2026-13-45", 1), encoding="utf-8")
     result = mini_site.build(tmp_path / "out")
     log = result.stderr + result.stdout
     assert result.returncode != 0 and "Traceback" not in log and "crashed" not in log
-    assert "data/laws.yml:34: the file is not valid YAML: «2026-13-45» is not a real date" in log
+    assert f"data/laws.yml:{line}: the file is not valid YAML: «2026-13-45» is not a real date" in log
     assert "is not a law in the registry" not in log
