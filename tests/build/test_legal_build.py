@@ -94,3 +94,29 @@ def test_a_broken_registry_is_reported_once_not_for_every_reference(mini_site, t
     assert result.returncode != 0 and "Traceback" not in log and "crashed" not in log
     assert f"data/laws.yml:{line}: the file is not valid YAML: «2026-13-45» is not a real date" in log
     assert "is not a law in the registry" not in log
+
+
+def test_registry_mistakes_and_page_mistakes_are_all_reported_in_one_run(mini_site, tmp_path):
+    laws = mini_site.root / "data" / "laws.yml"
+    text = laws.read_text(encoding="utf-8")
+    old_57 = ('      "57":\n        title: {nb: Forbud mot kontakt, en: Contact ban}\n'
+              '        source: facts.md — Lovdata, straffeloven § 57\n        checked: 2026-11-23\n')
+    old_196 = "        title: {nb: Plikt til å avverge et straffbart forhold, en: Duty to avert a criminal offence}\n"
+    assert old_57 in text and old_196 in text
+    text = text.replace(old_57, '      "57":\n        title: {nb: Forbud mot kontakt, en: Contact ban}\n'
+                                '        checked: 2026-11-23\n')
+    text = text.replace(old_196, "        title: {nb: Plikt til å avverge et straffbart forhold}\n")
+    laws.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    line_57 = lines.index('      "57":') + 1
+    line_196 = lines.index("        title: {nb: Plikt til å avverge et straffbart forhold}") + 1
+    mini_site.pair("a/lov.md", "Se straffeloven § 999.", "See section 999 of the Penal Code.")
+    result = mini_site.build(tmp_path / "out")
+    log = result.stderr + result.stdout
+    assert result.returncode != 0 and "Traceback" not in log
+    for expected in (f"data/laws.yml:{line_57}: law «straffeloven», § 57: `source` is missing — add `source:`",
+                     f"data/laws.yml:{line_196}: law «straffeloven», § 196: `title.en` is missing — add `en:` — the "
+                     "title in English",
+                     "docs/a/lov.md:10: «straffeloven § 999» — straffeloven has no § 999",
+                     "docs/a/lov.en.md:10: «section 999 of the Penal Code» — straffeloven has no § 999"):
+        assert expected in log, f"{expected}\n\n{log[-4000:]}"
