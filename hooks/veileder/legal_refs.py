@@ -90,7 +90,7 @@ class _Patterns:
 
     def __init__(self, registry: LawRegistry, lang: str) -> None:
         names = sorted({n for n in registry.all_names()}, key=len, reverse=True)
-        alias = "|".join(_name_regex(n) for n in names) or r"(?!x)x"
+        alias = _alternation(names)
         self.alias = re.compile(rf"(?i:{alias})", re.I)
         known = rf"(?i:{alias})(?![{_W}])"
         dated = rf"{_DATED}(?:{_S}+om{_S}+[^§\n]{{1,100}}?)?"
@@ -105,6 +105,23 @@ class _Patterns:
         self.known = {normalise_name(n) for n in names}
         self.names = names
         self.sign = re.compile(rf"(?P<sign>{sign}){_S}*(?=\d)")
+
+
+def _alternation(names: list[str]) -> str:
+    """The names as one regex, grouped by first letter (longest first within a group), so the engine
+    tries only the names that can start where it stands: the registry has a hundred names."""
+    groups: dict[str, list[str]] = {}
+    for n in sorted(names, key=len, reverse=True):
+        if n:
+            groups.setdefault(n[0].lower(), []).append(n)
+    if not groups:
+        return r"(?!x)x"
+    parts = []
+    for first, group in groups.items():
+        cls = re.escape(first) + (re.escape(first.upper()) if first.upper() != first else "")
+        rests = "|".join(_name_regex(n)[len(_name_regex(n[0])):] for n in group)
+        parts.append(f"[{cls}](?:{rests})")
+    return "|".join(parts)
 
 
 def _name_regex(name: str) -> str:
