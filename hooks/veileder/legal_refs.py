@@ -462,7 +462,8 @@ class _Linker:
             else:
                 on_purpose = f"or write {{{{ repealed: {written} }}}} if you mean the old provision on purpose"
             self.problem(line, f"«{written}» — {name} was repealed on {format_date(law.repealed_on, 'en')}; "
-                               f"its successor is {self.reg.name(law.successor)}",
+                               + (f"its successor is {self.reg.name(law.successor)}" if law.successor
+                                  else "data/laws.yml names no successor that is in the registry"),
                          f"cite {succ} instead" + ("; " if unlisted else ", ") + on_purpose)
             return set()
         if missing:
@@ -503,7 +504,9 @@ class _Linker:
         if reps:
             return " and ".join(self.reg.name(r.law) + (f" § {r.section}" if r.section else "") for r in reps)
         succ = self.reg.laws.get(law.successor) if law.successor else None
-        same = [k for k in keys if succ and k in succ.sections]
+        if succ is None:
+            return "the provision in force today"
+        same = [k for k in keys if k in succ.sections]
         if same and len(same) == len(keys):  # «barnevernloven § 13-2»: the new law has the same number
             return f"{self.reg.name(law.successor)} {_section_phrase(same)}"
         return f"the matching section of {self.reg.name(law.successor)}"

@@ -419,9 +419,29 @@ def registry_from_text(text: str, *, rel: str = "data/laws.yml",
         laws[law_id] = law.model_copy(update={"sections": sections})
         del broken[law_id]
     problems += _cross_checks(laws, doc, rel, set(broken))
+    laws = _without_dangling_refs(laws)
     names = {normalise_name(n) for ns in broken.values() for n in ns}
     names -= {normalise_name(n) for law in laws.values() for n in _all_names(law)}
     return LawRegistry(laws, broken_names=names, broken_sections=broken_sections), problems
+
+
+def _without_dangling_refs(laws: dict[str, Law]) -> dict[str, Law]:
+    """Drop a successor, replacement or legal basis that names a law or section not in the registry (the
+    problem is reported), so that nothing later looks up what is not there."""
+    def ok(ref: Ref | None) -> bool:
+        return ref is not None and ref.law in laws and (ref.section is None or ref.section in laws[ref.law].sections)
+
+    out = {}
+    for law_id, law in laws.items():
+        sections = {k: (sec if sec.replaced_by is None or ok(sec.replaced_by) else sec.model_copy(update={"replaced_by": None}))
+                    for k, sec in law.sections.items()}
+        update: dict[str, Any] = {"sections": sections}
+        if law.successor is not None and law.successor not in laws:
+            update["successor"] = None
+        if law.legal_basis is not None and not ok(law.legal_basis):
+            update["legal_basis"] = None
+        out[law_id] = law.model_copy(update=update)
+    return out
 
 
 def _all_names(law: Law) -> list[str]:

@@ -322,3 +322,22 @@ def test_file_that_is_not_utf8(tmp_path):
     path.write_bytes(b"laws:\n  x: \xff\xfe\n")
     reg, problems = load_law_registry(path)
     assert reg.unreadable and "not UTF-8" in problems[0].what
+
+
+def test_a_broken_successor_does_not_crash_what_refers_to_it():
+    # the old law stays, its successor's entry is broken: references, the marker and the index still work
+    other = GOOD.split("laws:\n", 1)[1].replace("  lova:", "  gammel:").replace("[lova, lv.]", "[gammel]") \
+        .replace("Some Act", "Old Act").replace("status: in-force", "status: repealed\n    repealed_on: 2020-01-01\n"
+                                                 "    successor: lova")
+    other = other.replace("        source: test\n", "        status: repealed\n        repealed_on: 2020-01-01\n"
+                          "        replaced_by: {law: lova, section: \"1\"}\n        source: test\n")
+    reg, problems = registry_from_text(GOOD.replace("    kind: lov\n", "    kind: law\n", 1) + other)
+    assert len(problems) == 1 and reg.laws["gammel"].successor is None
+    assert reg.laws["gammel"].sections["1"].replaced_by is None
+    from veileder.legal import link_legal_refs, render_law_index
+    out, cits, page_problems = link_legal_refs("gammel § 1 og {{ repealed: gammel § 1 }}", lang="en", registry=reg,
+                                               file="docs/x.md")
+    assert [p.what for p in page_problems] == [
+        "«gammel § 1» — gammel was repealed on 1 January 2020; data/laws.yml names no successor that is in the registry"]
+    assert 'class="law-ref-repealed" title="Repealed on 1 January 2020."' in out
+    assert "## Old Act (gammel)" in render_law_index(reg, {"docs/x.md": cits}, lang="en", page_link=lambda f: ("X", "x.md"))
