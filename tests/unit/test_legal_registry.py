@@ -341,3 +341,44 @@ def test_a_broken_successor_does_not_crash_what_refers_to_it():
         "«gammel § 1» — gammel was repealed on 1 January 2020; data/laws.yml names no successor that is in the registry"]
     assert 'class="law-ref-repealed" title="Repealed on 1 January 2020."' in out
     assert "## Old Act (gammel)" in render_law_index(reg, {"docs/x.md": cits}, lang="en", page_link=lambda f: ("X", "x.md"))
+
+
+# --- property: however laws.yml is mangled, loading it and using it never crashes ---------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINES = LAWS.read_text(encoding="utf-8").splitlines(keepends=True)
+_JUNK = ["", " ", ":", "- ", "[", "]", "{", "}", "~", "null", "true", "5", "2026-02-30", "&a", "*a", "!!str", "'",
+         '"', "\t", "§", "? ", "<<: *elektronisk\n"]
+_EDIT = st.tuples(st.sampled_from(["delete", "copy", "insert"]), st.integers(0, len(_LINES) - 1),
+                  st.integers(0, len(_LINES) - 1), st.integers(0, 80), st.sampled_from(_JUNK), st.integers(0, 3))
+
+
+def _mangle(edits):
+    lines = list(_LINES)
+    for op, i, j, at, junk, cut in edits:
+        i %= len(lines)
+        if op == "delete" and len(lines) > 1:
+            del lines[i]
+        elif op == "copy":
+            lines.insert(i, lines[j % len(lines)])
+        else:
+            lines[i] = lines[i][:at] + junk + lines[i][at + cut:]
+    return "".join(lines)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_EDIT, min_size=1, max_size=4), st.sampled_from(["nb", "en"]))
+def test_a_mangled_registry_never_crashes(edits, lang):
+    import datetime
+
+    from veileder.legal import link_legal_refs, render_law_index
+
+    reg, problems = registry_from_text(_mangle(edits), today=datetime.date(2026, 12, 1))
+    for p in problems:
+        assert p.file == "data/laws.yml" and " — " in str(p)
+    out, cits, _ = link_legal_refs("straffeloven § 282, strl. § 999, {{ repealed: straffeloven 1902 § 342 }}, "
+                                   "barnevernloven § 6-4 og section 5 of the Crisis Centre Act", lang=lang,
+                                   registry=reg, file="docs/x.md")
+    render_law_index(reg, {"docs/x.md": cits}, lang=lang, page_link=lambda f: ("X", "x.md"))
