@@ -382,7 +382,7 @@ def test_other_markers_untouched():
 ALPHABET = st.characters(codec="utf-8", exclude_characters="§{}")
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=ALPHABET, max_size=300))
 def test_text_without_section_sign_is_never_changed(text):
     for lang in ("nb", "en"):
@@ -398,7 +398,7 @@ WORDS = st.sampled_from(["straffeloven", "strl.", "§", "§§", "266", "a", "i",
                          "[x](y)", "<a>", "</a>", "første", "ledd"])
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(WORDS, max_size=30), st.sampled_from([" ", "", "  "]), st.sampled_from(["nb", "en"]))
 def test_parser_never_crashes_on_reference_like_text(words, sep, lang):
     text = sep.join(words)
@@ -408,7 +408,7 @@ def test_parser_never_crashes_on_reference_like_text(words, sep, lang):
         assert p.file == "docs/tiltak/x.md" and 1 <= p.line <= text.count("\n") + 1
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200), st.sampled_from(["nb", "en"]))
 def test_arbitrary_text_never_crashes(text, lang):
     run(text, lang)
@@ -420,7 +420,7 @@ NO_SIGN_WORDS = st.sampled_from([w for w in WORDS.elements if "§" not in w and 
                                                                 "straff", "strl", "(strl.)", "cf.", "chapter"])
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(NO_SIGN_WORDS, max_size=30), st.sampled_from([" ", "\n", "  "]), st.sampled_from(["nb", "en"]))
 def test_reference_like_text_without_a_section_sign_is_never_changed(words, sep, lang):
     text = sep.join(words)
@@ -432,7 +432,7 @@ TAGS = re.compile(r'<a href="https://lovdata\.no/lov/\d{4}-\d{2}-\d{2}-\d+/§[0-
                   r'aria-label="[^"<>]+" title="[^"<>]+">|</a>')
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(WORDS.filter(lambda w: w not in ("{{", "}}", "<a>", "</a>")), max_size=30),
        st.sampled_from([" ", "", "\n"]), st.sampled_from(["nb", "en"]))
 def test_links_only_wrap_the_text_and_never_nest(words, sep, lang):
@@ -448,7 +448,7 @@ def test_links_only_wrap_the_text_and_never_nest(words, sep, lang):
         assert "\n\n" not in m["text"]
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(WORDS.filter(lambda w: w not in ("<a>", "</a>")), max_size=30), st.sampled_from(["nb", "en"]))
 def test_linking_twice_changes_nothing(words, lang):
     once = run(" ".join(words), lang)[0]
