@@ -64,9 +64,10 @@ def render_law_index(registry: LawRegistry, citations: dict[str, list[Citation]]
         heading = (f"{name[0].upper()}{name[1:]}" if lang == "nb" else f"{law.english_name} ({name})")
         out.append(f"## {heading}\n")
         facts = [law.official_title + (f" ({law.lovdata_id})" if law.lovdata_id and law.id_verified else "")]
-        if law.status == "repealed":
-            facts.append(w["repealed"].format(date=format_date(law.repealed_on, lang),
-                                              succ=registry.name(law.successor)))
+        if law.status == "repealed" and law.successor in registry.laws:
+            succ = (registry.name(law.successor) if lang == "nb"
+                    else f"the {registry.english_name(law.successor)} ({registry.name(law.successor)})")
+            facts.append(w["repealed"].format(date=format_date(law.repealed_on, lang), succ=succ))
         if law.legal_basis:
             ref = registry.name(law.legal_basis.law) + (
                 f" §&nbsp;{law.legal_basis.section}" if law.legal_basis.section else "")

@@ -33,32 +33,50 @@ class Citation:
 # Patterns
 
 _W = r"\wæøåÆØÅ"
-_NUM = rf"\d{{1,4}}(?:-\d{{1,3}})?(?:\s?[a-z](?![{_W}]))?"
-_ITEM = re.compile(rf"(?P<a>{_NUM})(?:(?P<rsep>\s*[–—]\s*|\s+-\s+|\s+(?:til|to)\s+)(?P<b>{_NUM}))?(?![\d])")
-_SEP = re.compile(r"(?:\s*,\s*(?:(?:og|and|eller|or)\s+)?|\s+(?:og|and|eller|or|samt)\s+)"
-                  r"(?P<sign>(?:§|[Ss]ection)\s*)?")
+# Whitespace inside a reference: spaces (also no-break spaces) and a line break, but never a blank
+# line or a line that starts a new block (heading, list item, quote, table row): a link must not
+# span two paragraphs or a heading and the text under it.
+_S = r"(?:[ \t\u00a0\u202f]|\n(?![ \t]*(?:\n|#|[-*+>|](?:[ \t]|$)|\d+[.)][ \t])))"
+_NUM = rf"\d{{1,4}}(?:-\d{{1,3}})?(?:{_S}?[a-zA-Z](?![{_W}]))?"
+_ITEM = re.compile(rf"(?P<a>{_NUM})(?:(?P<rsep>{_S}*[–—]{_S}*|{_S}+-{_S}+|{_S}+(?:til|to){_S}+)(?P<b>{_NUM}))?(?![\d])")
+_SEP = re.compile(rf"(?:{_S}*,{_S}*(?:(?:og|and|eller|or){_S}+)?|{_S}+(?P<word>og|and|eller|or|samt){_S}+)"
+                  rf"(?P<sign>(?:§|[Ss]ection){_S}*)?")
+# «§ 5 og 6 år»: a count after the number, not a second section
+_UNIT_AFTER = re.compile(rf"{_S}+(?:år|års|ganger|gang|måneder|måned|dager|dag|døgn|uker|uke|timer|time|prosent|"
+                         rf"kroner|kr|personer|saker|years?|months?|days?|weeks?|times|hours?|per|%)(?![{_W}])")
 _ORD_NB = r"(?:første|annet|andre|tredje|fjerde|femte|sjette|sjuende|syvende|åttende|niende|tiende)"
 _ORD_EN = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-_LEDD = (rf"(?:\s+{_ORD_NB}\s+ledd)?(?:,?\s+{_ORD_NB}\s+punktum)?(?:,?\s+bokstav\s+[a-z](?![{_W}]))?"
-         rf"(?:\s*\(\d+\))?(?:,?\s+{_ORD_EN}\s+paragraph)?(?:,?\s+{_ORD_EN}\s+sentence)?"
-         rf"(?:,?\s+(?:letter|litra)\s+[a-z](?![{_W}]))?")
-_GEN_NB = rf"[a-zæøåA-ZÆØÅ][a-zæøå]+(?:-[a-zæøå]+)*(?:loven|lova)"
+_LEDD = (rf"(?:{_S}+{_ORD_NB}{_S}+ledd)?(?:,?{_S}+{_ORD_NB}{_S}+punktum)?(?:,?{_S}+bokstav{_S}+[a-z](?![{_W}]))?"
+         rf"(?:{_S}*\(\d+\)(?:{_S}?\([a-z]\))?)?(?:,?{_S}+{_ORD_EN}{_S}+paragraph)?(?:,?{_S}+{_ORD_EN}{_S}+sentence)?"
+         rf"(?:,?{_S}+(?:letter|litra){_S}+[a-z](?![{_W}]))?")
+_GEN_NB = rf"[a-zæøåA-ZÆØÅ][a-zæøå]+(?:-[a-zæøå]+)*(?:loven|lova)s?"
 _NOT_ABBR = {
     "jf", "jfr", "cf", "se", "mv", "nr", "kap", "pkt", "ca", "iht", "etc", "osv", "evt", "dvs", "inkl", "ref",
     "art", "vol", "no", "tlf", "kl", "ifm", "mht", "pga", "ang", "bl", "vs", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "okt", "oct", "nov", "des", "dec", "st", "sml", "flg", "note", "fig", "tab",
 }
 _GEN_ABBR = r"[a-zæøåA-ZÆØÅ]{1,7}l\."
-_GEN_EN = r"(?!The\s)(?:[A-Z][\w'’-]*\s+){1,6}(?:Act|Code)(?![\w])"
-_YEAR = r"(?:\s+(?:av\s+|fra\s+|of\s+)?\(?(?P<year>1[89]\d\d|20\d\d)\)?(?![\d]))?"
-_CONNECTOR = re.compile(rf"(?:(?<![{_W}])(?:og|eller|samt|jf\.|jfr\.|jf|se|and|or|cf\.|see)|[,(;])\s*\Z", re.I)
-_MARKER = re.compile(r"^\{\{\s*repealed\s*:\s*(?P<body>.*?)\s*\}\}$", re.S)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
+_GEN_EN = rf"(?!The{_S})(?:[A-Z][\w'’-]*{_S}+){{1,6}}(?:Act|Code)(?![\w])"
 _MONTHS_NB = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
               "november", "desember"]
 _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December"]
+# «lov 20. mai 2005 nr. 28 om straff»: the formal citation, resolved by its Lovdata id
+_DATED = (rf"(?i:lov|forskrift)(?:{_S}+av)?{_S}+\d{{1,2}}\.{_S}*(?i:{'|'.join(_MONTHS_NB)}){_S}+\d{{4}}"
+          rf"{_S}+nr\.?{_S}*\d{{1,5}}")
+_YEAR = rf"(?:{_S}+(?:av{_S}+|fra{_S}+|of{_S}+)?\(?(?P<year>1[89]\d\d|20\d\d)\)?(?![\d]))?"
+_CONNECTOR = re.compile(rf"(?:(?<![{_W}])(?:og|eller|samt|jf\.|jfr\.|jf|se|and|or|cf\.|see)|[,(;])\s*\Z", re.I)
+_CF = re.compile(rf"(?<![{_W}])cf\.?{_S}*\Z", re.I)
+# «§ 5 i forskriften», «§ 3 of this regulation»: a section of a text the sentence does not name
+_TEXT_WORDS = (r"forskrift\w*|lov(?:en|a|s)?|vedtekt\w*|reglement\w*|instruks\w*|retningslinje\w*|konvensjon\w*|"
+               r"avtale\w*|rundskriv\w*|direktiv\w*|veileder\w*|regulations?|act|code|guidelines?|instructions?|"
+               r"statutes?|conventions?|agreements?|circulars?|rules")
+_FOREIGN = re.compile(rf"{_S}+(?:i|of|in)(?:{_S}+(?:the|this|that|these|denne|dette|disse|samme|nevnte))?"
+                      rf"{_S}+(?:{_TEXT_WORDS})(?![{_W}])", re.I)
+_SENTENCE_END = re.compile(rf"[.!?:][\"»”')\]*_]*{_S}+[\"«*_]*[A-ZÆØÅ]")
+_MARKER = re.compile(r"^\{\{\s*repealed\s*:\s*(?P<body>.*?)\s*\}\}$", re.S)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MD_LINK = re.compile(r"!?\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\][(\[]", re.S)
 
 
 def format_date(d: date, lang: str) -> str:
@@ -72,18 +90,48 @@ class _Patterns:
 
     def __init__(self, registry: LawRegistry, lang: str) -> None:
         names = sorted({n for n in registry.all_names()}, key=len, reverse=True)
-        alias = "|".join(_name_regex(n) for n in names) or r"(?!x)x"
-        law = rf"(?P<law>(?i:{alias})(?![{_W}])|{_GEN_NB}(?![{_W}])|{_GEN_ABBR}|{_GEN_EN})"
-        self.back = re.compile(rf"(?<![{_W}.'’-]){law}{_YEAR}\s*\Z")
-        self.trail = re.compile(rf"(?P<ledd>{_LEDD})\s+(?P<prep>i|of(?:\s+the)?|in(?:\s+the)?)\s+{law}{_YEAR}")
+        alias = _alternation(names)
+        self.alias = re.compile(rf"(?i:{alias})", re.I)
+        known = rf"(?i:{alias})(?![{_W}])"
+        dated = rf"{_DATED}(?:{_S}+om{_S}+[^§\n]{{1,100}}?)?"
+        law = rf"(?P<law>{dated}|{known}|{_GEN_NB}(?![{_W}])|{_GEN_ABBR}|{_GEN_EN})"
+        paren = rf"(?:{_S}*\({known}\))?"  # «straffeloven (strl.) § 282»
+        self.back = re.compile(rf"(?<![{_W}.'’-]){law}{_YEAR}{paren}(?P<comma>{_S}*,)?{_S}*\Z")
+        self.trail = re.compile(rf"(?P<ledd>{_LEDD})(?:,(?={_S}+of))?{_S}+(?P<prep>i|of(?:{_S}+the)?|in(?:{_S}+the)?)"
+                                rf"{_S}+(?P<law>{_DATED}|{known}|{_GEN_NB}(?![{_W}])|{_GEN_ABBR}|{_GEN_EN}){_YEAR}")
+        # «§ 282 straffeloven»: no preposition, only for a name in the registry
+        self.trail_bare = re.compile(rf"(?P<ledd>{_LEDD}){_S}+(?P<law>{known}){_YEAR}")
         sign = r"§§?" if lang == "nb" else r"§§?|(?<![\w-])[Ss]ections?(?![\w-])"
         self.known = {normalise_name(n) for n in names}
-        self.sign = re.compile(rf"(?P<sign>{sign})\s*(?=\d)")
+        self.names = names
+        self.sign = re.compile(rf"(?P<sign>{sign}){_S}*(?=\d)")
+
+
+def _alternation(names: list[str]) -> str:
+    """The names as one regex, grouped by first letter (longest first within a group), so the engine
+    tries only the names that can start where it stands: the registry has a hundred names."""
+    groups: dict[str, list[str]] = {}
+    for n in sorted(names, key=len, reverse=True):
+        if n:
+            groups.setdefault(n[0].lower(), []).append(n)
+    if not groups:
+        return r"(?!x)x"
+    parts = []
+    for first, group in groups.items():
+        cls = re.escape(first) + (re.escape(first.upper()) if first.upper() != first else "")
+        rests = "|".join(_name_regex(n)[len(_name_regex(n[0])):] for n in group)
+        parts.append(f"[{cls}](?:{rests})")
+    return "|".join(parts)
 
 
 def _name_regex(name: str) -> str:
     parts = [re.escape(p).replace("'", "['’]").replace("’", "['’]") for p in name.split()]
-    return r"\s+".join(parts)
+    out = rf"{_S}+".join(parts)
+    if name.endswith("."):
+        out = out[:-2] + r"\.?"  # «strl» written without its full stop
+    elif re.search(r"(?:loven|lova)$", name):
+        out += "s?"  # the genitive: «straffelovens § 282»
+    return out
 
 
 _CACHE: dict[tuple[int, str], tuple[LawRegistry, _Patterns]] = {}
@@ -125,8 +173,13 @@ class _Ref:
 
 
 def _norm_key(tok: str) -> str:
-    tok = re.sub(r"\s+", " ", tok.strip())
+    tok = re.sub(r"\s+", " ", tok.strip()).lower()
     return re.sub(r"^(\d+(?:-\d+)?)([a-z])$", r"\1 \2", tok)
+
+
+def _shape(tok: str) -> str:
+    """«282» and «283» have one shape, «13-1» and «13-2» another: «§ 282 og 283» lists two sections."""
+    return re.sub(r"\d", "9", re.sub(r"\s*[a-zA-Z]$", "", tok.strip()))
 
 
 def _parse_list(text: str, pos: int, plural: bool) -> tuple[list[_Item], int]:
@@ -142,11 +195,16 @@ def _parse_list(text: str, pos: int, plural: bool) -> tuple[list[_Item], int]:
         items.append(it)
         pos = m.end()
         s = _SEP.match(text, pos)
-        if not s or not (plural or s.group("sign")):
+        if not s:
             break
         m2 = _ITEM.match(text, s.end())
         if not m2:
             break
+        if not (plural or s.group("sign")):
+            # «§ 282 og 283» with one §: a list only when the numbers look alike and no count follows
+            if not (s.group("word") and m2.group("b") is None and _shape(m2.group("a")) == _shape(it.a)
+                    and not _UNIT_AFTER.match(text, m2.end())):
+                break
         m, signed = m2, bool(s.group("sign"))
     return items, pos
 
@@ -154,9 +212,28 @@ def _parse_list(text: str, pos: int, plural: bool) -> tuple[list[_Item], int]:
 def _trim_letter(item: _Item, text: str) -> tuple[int, int] | None:
     """If the last token ends in ' x' (a space and one letter), the span without it."""
     tok, span = (item.b, item.b_span) if item.b else (item.a, item.a_span)
-    if re.search(r"\s[a-z]$", tok):
-        return span[0], span[1] - 2
+    m = re.search(r"\s[a-zA-Z]$", tok)
+    if m:
+        return span[0], span[0] + m.start()
     return None
+
+
+def _heading_split(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] runs from a heading line into the next line."""
+    if "\n" not in text[start:end]:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(re.match(r"[ \t]*#", text[line_start:start + 1]))
+
+
+def _foreign_after(text: str, item: _Item) -> bool:
+    """«§ 5 i forskriften», «§ 3 of this regulation»: the section belongs to a text not named."""
+    tok, span = (item.b, item.b_span) if item.b else (item.a, item.a_span)
+    rest = text[span[1]:]
+    m = re.search(r"\s([iI])$", tok)
+    if m:  # the «i» was read as a section letter
+        rest = " i" + rest
+    return bool(_FOREIGN.match(rest))
 
 
 def _find_refs(text: str, pats: _Patterns, lang: str) -> list[_Ref]:
@@ -172,25 +249,32 @@ def _find_refs(text: str, pats: _Patterns, lang: str) -> list[_Ref]:
         if not items:
             pos = m.end()
             continue
-        back = pats.back.search(text, max(0, m.start() - 160), m.start())
-        if back and _not_a_law(back.group("law"), pats):
+        back = pats.back.search(text, max(0, m.start() - 200), m.start())
+        if back and (_not_a_law(back.group("law"), pats) or _heading_split(text, back.start("law"), m.end())
+                     or (back.group("comma") and (not sign.lower().startswith("section")
+                                                  or _trail_after(text, items, pats)))):
+            # «I straffeloven, § 3 …» is not one reference, «the Criminal Procedure Act, section 222 a» is;
+            # but in «… of the Crisis Centre Act, section 33 of the Health Personnel Act» the law follows
             back = None
-        if back and any(it.signed for it in items) and _trail_after(text, items, pats):
-            # «straffeloven § 263 og § 5 i krisesenterlova»: the second § starts a reference of its own
-            k = max(i for i, it in enumerate(items) if it.signed)
-            items = items[:k]
-            last = items[-1]
-            end = (last.b_span or last.a_span)[1]
+        law_start = back.start("law") if back else 0
+        law_text = back.group("law") if back else None
         if back:
-            ref = _Ref(back.start("law"), end, sign, items, back.group("law"), back.group("year"), "leading")
+            law_start, law_text = _trim_generic(text, back, pats)
+        if back and any(it.signed for it in items):
+            # «straffeloven § 263 og § 5 i krisesenterlova»: the second § starts a reference of its own;
+            # «straffeloven § 282 og § 5 i forskriften»: the second § belongs to another text
+            if _trail_after(text, items, pats):
+                k = max(i for i, it in enumerate(items) if it.signed)
+            else:
+                k = next((i for i, it in enumerate(items) if it.signed and _foreign_after(text, it)), len(items))
+            if k < len(items):
+                items = items[:k]
+                last = items[-1]
+                end = (last.b_span or last.a_span)[1]
+        if back:
+            ref = _Ref(law_start, end, sign, items, law_text, back.group("year"), "leading")
         else:
-            tr = pats.trail.match(text, end)
-            if not tr:
-                cut = _trim_letter(items[-1], text)
-                if cut is not None:
-                    tr = pats.trail.match(text, cut[1])
-                    if tr:
-                        _shorten_last(items, cut)
+            tr = _trail_match(text, end, items, pats)
             if tr and _not_a_law(tr.group("law"), pats):
                 tr = None
             if tr:
@@ -201,6 +285,38 @@ def _find_refs(text: str, pats: _Patterns, lang: str) -> list[_Ref]:
         refs.append(ref)
         pos = max(ref.end, m.end())
     return refs
+
+
+def _trim_generic(text: str, back: re.Match, pats: _Patterns) -> tuple[int, str]:
+    """«See Crisis Centre Act»: a name read by the loose English pattern starts where the known name does."""
+    law = back.group("law")
+    if normalise_name(law) in pats.known or not re.search(r"(?:Act|Code)$", law):
+        return back.start("law"), law
+    best = None
+    for m in pats.alias.finditer(law):
+        if m.end() == len(law) and normalise_name(m.group()) in pats.known:
+            if best is None or m.start() < best.start():
+                best = m
+    if best is None or best.start() == 0:
+        return back.start("law"), law
+    if law[:best.start()].rstrip().split()[-1:] == ["Norwegian"]:
+        return back.start("law"), law  # «Norwegian Criminal Procedure Act»: one name
+    return back.start("law") + best.start(), best.group()
+
+
+def _trail_match(text: str, end: int, items: list[_Item], pats: _Patterns) -> re.Match | None:
+    """The law after the sections («§ 282 i straffeloven», «§ 282 straffeloven»), trimming an «i» read as a letter."""
+    for regex in (pats.trail, pats.trail_bare):
+        tr = regex.match(text, end)
+        if tr and not _heading_split(text, end, tr.end("law")):
+            return tr
+        cut = _trim_letter(items[-1], text)
+        if cut is not None:
+            tr = regex.match(text, cut[1])
+            if tr and not _heading_split(text, cut[1], tr.end("law")):
+                _shorten_last(items, cut)
+                return tr
+    return None
 
 
 def _trail_after(text: str, items: list[_Item], pats: _Patterns) -> bool:
@@ -224,9 +340,9 @@ def _not_a_law(name: str, pats: _Patterns) -> bool:
 def _shorten_last(items: list[_Item], cut: tuple[int, int]) -> None:
     it = items[-1]
     if it.b:
-        it.b, it.b_span = it.b[:-2], cut
+        it.b, it.b_span = it.b[:cut[1] - cut[0]], cut
     else:
-        it.a, it.a_span = it.a[:-2], cut
+        it.a, it.a_span = it.a[:cut[1] - cut[0]], cut
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,6 +378,8 @@ class _Linker:
         self.problems.append(Problem(self.file, line, what, fix))
 
     def unknown_law(self, written: str, line: int, name: str) -> None:
+        if self.reg.is_broken(name):
+            return  # the registry's own problem is reported; one message per mistake
         names = {normalise_name(n): n for n in self.reg.all_names()}
         close = get_close_matches(normalise_name(name), list(names), n=1, cutoff=0.8)
         hint = f"did you mean «{names[close[0]]}»? If not, " if close else ""
@@ -298,19 +416,31 @@ class _Linker:
             self.unknown_law(written, line, name + (f" {ref.year}" if ref.year else ""))
             return None, []
         cited = self.keys_of(law_id, ref, self.lang)
-        law = self.reg.laws[law_id]
-        # «straffeloven § 282 i saker …»: the «i» is a word, not a section letter
-        last_it, last_keys = cited[-1]
-        drop = {"nb": "i", "en": "a"}.get(self.lang)
-        if ref.form != "trailing" and len(last_keys) == 1 and last_keys[0].endswith(f" {drop}"):
-            base = last_keys[0][:-2]
-            if last_keys[0] not in law.sections and base in law.sections:
-                cut = _trim_letter(last_it, text)
-                if cut:
-                    _shorten_last(ref.items, cut)
-                    ref.end = cut[1] if ref.form != "trailing" else ref.end
-                    cited[-1] = (last_it, [base])
+        self.drop_word_letter(law_id, ref, cited, text)
         return law_id, cited
+
+    def drop_word_letter(self, law_id: str, ref: _Ref, cited: list[tuple[_Item, list[str]]], text: str) -> None:
+        """«straffeloven § 282 i saker …», «section 282 a new rule», «§ 282 I tillegg»: the letter after the
+        number is a word, not a section letter, when the law has no such section."""
+        if ref.form == "trailing" or not cited:
+            return
+        law = self.reg.laws[law_id]
+        last_it, last_keys = cited[-1]
+        tok = last_it.b or last_it.a
+        if len(last_keys) != 1 or not re.search(r"\s[a-zA-Z]$", tok):
+            return
+        letter = tok[-1]
+        if not (letter.isupper() or letter == {"nb": "i", "en": "a"}[self.lang]):
+            return
+        key, base = last_keys[0], last_keys[0][:-2]
+        known = set(law.sections) | set(law.unverified)
+        if key in known or (base not in known and not letter.isupper()):
+            return
+        cut = _trim_letter(last_it, text)
+        if cut:
+            _shorten_last(ref.items, cut)
+            ref.end = cut[1]
+            cited[-1] = (last_it, [base])
 
     def check(self, law_id: str, cited: list[tuple[_Item, list[str]]], written: str, line: int,
               marker: bool = False) -> set[str]:
@@ -318,20 +448,40 @@ class _Linker:
         law = self.reg.laws[law_id]
         name = self.reg.name(law_id)
         keys = [k for _, ks in cited for k in ks]
-        missing = [k for k in keys if k not in law.sections and k not in law.unverified]
+        missing = [k for k in keys if k not in law.sections and k not in law.unverified
+                   and (law_id, k) not in self.reg.broken_sections]
         unverified = [k for k in keys if k in law.unverified]
         repealed = [k for k in keys if k in law.sections and law.sections[k].status == "repealed"]
         if law.status == "repealed" and not marker:
-            succ = self._successor_phrase(law_id, [k for k in keys if k in law.sections])
+            succ = self._successor_phrase(law_id, keys)
+            unlisted = [k for k in keys if k not in law.sections]
+            if unlisted:
+                on_purpose = (f"to mention the old provision on purpose, add {_section_phrase(unlisted)} under "
+                              f"«{law_id}» in data/laws.yml (status: repealed, with titles, source and check date) "
+                              f"and write {{{{ repealed: {written} }}}}")
+            else:
+                on_purpose = f"or write {{{{ repealed: {written} }}}} if you mean the old provision on purpose"
             self.problem(line, f"«{written}» — {name} was repealed on {format_date(law.repealed_on, 'en')}; "
-                               f"its successor is {self.reg.name(law.successor)}",
-                         f"cite {succ} instead, or write {{{{ repealed: {written} }}}} if you mean the old "
-                         "provision on purpose")
+                               + (f"its successor is {self.reg.name(law.successor)}" if law.successor
+                                  else "data/laws.yml names no successor that is in the registry"),
+                         f"cite {succ} instead" + ("; " if unlisted else ", ") + on_purpose)
             return set()
         if missing:
-            self.problem(line, f"«{written}» — {name} has no {_section_phrase(missing)} in the registry",
-                         "check the section number, or add the section to data/laws.yml with its titles, "
-                         "source and check date")
+            older = self._older_law_with(law_id, missing)
+            if older:
+                old_id, old_keys = older
+                old = self.reg.laws[old_id]
+                old_ref = f"{self.reg.name(old_id)} {_section_phrase(old_keys)}"
+                succ = self._successor_phrase(old_id, old_keys)
+                self.problem(line, f"«{written}» — {name} has no {_section_phrase(missing)}; "
+                                   f"{_section_phrase(old_keys)} is a section of {self.reg.name(old_id)}, which was "
+                                   f"repealed on {format_date(old.repealed_on, 'en')}",
+                             f"cite {succ} instead, or write {{{{ repealed: {old_ref} }}}} if you mean the old "
+                             "provision on purpose; otherwise check the section number")
+            else:
+                self.problem(line, f"«{written}» — {name} has no {_section_phrase(missing)} in the registry",
+                             "check the section number, or add the section to data/laws.yml with its titles, "
+                             "source and check date")
         for k in unverified:
             self.problem(line, f"«{written}» — {name} § {k} is not verified: {law.unverified[k]}",
                          f"cite another provision, or once the text is checked move § {k} from `unverified` to "
@@ -350,10 +500,23 @@ class _Linker:
 
     def _successor_phrase(self, law_id: str, keys: list[str]) -> str:
         law = self.reg.laws[law_id]
-        reps = [law.sections[k].replaced_by for k in keys if law.sections[k].replaced_by]
+        reps = [law.sections[k].replaced_by for k in keys if k in law.sections and law.sections[k].replaced_by]
         if reps:
             return " and ".join(self.reg.name(r.law) + (f" § {r.section}" if r.section else "") for r in reps)
+        succ = self.reg.laws.get(law.successor) if law.successor else None
+        if succ is None:
+            return "the provision in force today"
+        same = [k for k in keys if k in succ.sections]
+        if same and len(same) == len(keys):  # «barnevernloven § 13-2»: the new law has the same number
+            return f"{self.reg.name(law.successor)} {_section_phrase(same)}"
         return f"the matching section of {self.reg.name(law.successor)}"
+
+    def _older_law_with(self, law_id: str, keys: list[str]) -> tuple[str, list[str]] | None:
+        """«Straffeloven §342»: a repealed law this one replaced, which has those sections."""
+        for old_id, old in self.reg.laws.items():
+            if old.status == "repealed" and old.successor == law_id and all(k in old.sections for k in keys):
+                return old_id, keys
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -401,6 +564,8 @@ def repealed_tooltip(registry: LawRegistry, law_id: str, section: str | None, la
 
 def render_repealed(body: str, *, lang: str, registry: LawRegistry) -> tuple[str | None, str | None, str | None, str]:
     """(html, law_id, section, error) for the text inside `{{ repealed: … }}`; html is None on error."""
+    if not body.strip():
+        return None, None, None, "empty"
     pats = _patterns(registry, lang)
     refs = _find_refs(body, pats, lang)
     law_id: str | None
@@ -421,8 +586,9 @@ def render_repealed(body: str, *, lang: str, registry: LawRegistry) -> tuple[str
         keys = [k for _, ks in cited for k in ks]
         law = registry.laws[law_id]
         section = keys[0] if keys else None
-        if any(k not in law.sections for k in keys):
-            return None, law_id, section, "unknown-section"
+        unknown = [k for k in keys if k not in law.sections]
+        if unknown:
+            return None, law_id, unknown[0], "unknown-section"
         if law.status != "repealed" and any(law.sections[k].status != "repealed" for k in keys):
             return None, law_id, section, "in-force"
     tip = repealed_tooltip(registry, law_id, section, lang)
@@ -450,6 +616,9 @@ def link_legal_refs(markdown: str, *, lang: str, registry: LawRegistry, file: st
         seg_first = first_line + seg.line - 1
         if not seg.prose:
             mm = _MARKER.match(seg.text)
+            lm = None if mm else _MD_LINK.match(seg.text)
+            if lm:  # «[straffeloven § 282](…)»: already a link, so checked and cited but not linked again
+                _rewrite(linker, pats, lm.group("text"), seg.offset + lm.start("text"), seg_first, markdown, [])
             out.append(_marker(linker, mm.group("body"), seg_first, seg.text) if mm else seg.text)
             continue
         out.append(_rewrite(linker, pats, seg.text, seg.offset, seg_first, markdown, ctx))
@@ -459,6 +628,12 @@ def link_legal_refs(markdown: str, *, lang: str, registry: LawRegistry, file: st
 def _marker(linker: _Linker, body: str, line: int, original: str) -> str:
     rendered, law_id, section, err = render_repealed(body, lang=linker.lang, registry=linker.reg)
     shown = re.sub(r"\s+", " ", body.strip())
+    if err == "empty":
+        linker.problem(line, "«{{ repealed: }}» — the marker names no provision",
+                       "write the repealed provision after the colon, e.g. {{ repealed: straffeloven 1902 § 342 }}")
+        return original
+    if err == "unknown-law" and (linker.reg.unreadable or any(n in shown.lower() for n in linker.reg.broken_names)):
+        return original  # the registry's own problem is reported
     if err == "unknown-law":
         linker.problem(line, f"«{{{{ repealed: {shown} }}}}» — the law is not in the registry",
                        "write the law's name as in data/laws.yml followed by the section, e.g. "
@@ -486,25 +661,14 @@ def _rewrite(linker: _Linker, pats: _Patterns, text: str, offset: int, first_lin
     for ref in _find_refs(text, pats, lang):
         line = first_line + text.count("\n", 0, ref.start)
         if ref.form == "bare":
-            if not ref.sign.startswith("§"):
-                continue  # «section 3» alone is not a legal reference
+            if not ref.sign.startswith("§") and not _CF.search(text, 0, ref.start):
+                continue  # «section 3» alone is not a legal reference; «cf. section 266 a» is
             law_id = _context_law(text, ref, offset, markdown, ctx)
             if law_id is None:
                 continue
             ref.law_text = None
             cited = linker.keys_of(law_id, ref, lang)
-            # same «i»/«a» rule as for a named law
-            last_it, last_keys = cited[-1]
-            drop = {"nb": "i", "en": "a"}[lang]
-            if len(last_keys) == 1 and last_keys[0].endswith(f" {drop}"):
-                base = last_keys[0][:-2]
-                secs = reg.laws[law_id].sections
-                if last_keys[0] not in secs and base in secs:
-                    cut = _trim_letter(last_it, text)
-                    if cut:
-                        _shorten_last(ref.items, cut)
-                        ref.end = cut[1]
-                        cited[-1] = (last_it, [base])
+            linker.drop_word_letter(law_id, ref, cited, text)  # same «i»/«a» rule as for a named law
         else:
             law_id, cited = linker.resolve(ref, text, line)
             if law_id is None:
@@ -524,15 +688,17 @@ def _rewrite(linker: _Linker, pats: _Patterns, text: str, offset: int, first_lin
 
 
 def _context_law(text: str, ref: _Ref, offset: int, markdown: str, ctx: list[tuple[str, int]]) -> str | None:
+    """The law of a bare «§ 266a»: that of the reference just before it, in the same sentence, when a
+    word such as «og», «jf.», «eller» or a comma joins them. Anything else is left as plain text."""
     if not ctx:
         return None
     law_id, last_end = ctx[0]
     start = offset + ref.start
-    if last_end > start or _BLANK_LINE.search(markdown, last_end, start):
+    if last_end > start or _BLANK_LINE.search(markdown, last_end, start) or _SENTENCE_END.search(markdown, last_end, start):
         return None
     if not _CONNECTOR.search(text, 0, ref.start):
         return None
-    if re.match(r"\s+(?:i|of|in)\s+\w", text[ref.end:]):
+    if _foreign_after(text, ref.items[-1]):
         return None  # «jf. § 4 c i forskriften»: another, unnamed text
     return law_id
 

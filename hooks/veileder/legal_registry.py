@@ -131,8 +131,28 @@ def section_sort_key(key: str) -> tuple[int, int, str]:
     return (int(m.group(1)), int(m.group(2) or 0), m.group(3) or "")
 
 
+_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"]
+_DATED = re.compile(rf"^(lov|forskrift)(?: av)? (\d{{1,2}})\. ?({'|'.join(_MONTHS)}) (\d{{4}}) nr\.? ?(\d+)")
+
+
+def _dated_id(m: re.Match) -> str:
+    kind = "LOV" if m.group(1) == "lov" else "FOR"
+    return f"{kind}-{m.group(4)}-{_MONTHS.index(m.group(3)) + 1:02d}-{int(m.group(2)):02d}-{int(m.group(5))}"
+
+
+def title_names(official_title: str) -> list[str]:
+    """Names a page may write for the official title: «Lov om straff (straffeloven)» -> «Lov om straff»."""
+    base = re.sub(r"\s*\([^()]*\)\s*$", "", official_title).strip()
+    out = [base] if len(base.split()) >= 2 else []
+    short = re.sub(r"\s+(?:m\.v\.|mv\.|m\.m\.)$", "", base)
+    if short != base and len(short.split()) >= 2:
+        out.append(short)
+    return out
+
+
 def normalise_name(name: str) -> str:
-    name = name.replace("’", "'").replace("\u00a0", " ")
+    name = name.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
     name = re.sub(r"\s+", " ", name.strip()).lower()
     return re.sub(r"^the ", "", name)
 
@@ -140,24 +160,39 @@ def normalise_name(name: str) -> str:
 @dataclass
 class LawRegistry:
     laws: dict[str, Law] = field(default_factory=dict)
+    # The file could not be read at all: references are then not checked one by one (the file's own
+    # problem already fails the build, and hundreds of «not in the registry» lines would hide it).
+    unreadable: bool = False
+    # Names of entries that have errors of their own: references to them are not reported either.
+    broken_names: set[str] = field(default_factory=set)
+    broken_sections: set[tuple[str, str]] = field(default_factory=set)  # (law key, section key)
 
     def __post_init__(self) -> None:
         self._names: dict[str, str] = {}
         for law_id, law in self.laws.items():
-            for name in [*law.names, law.english_name, *law.english_names]:
+            for name in _all_names(law):
                 self._names.setdefault(normalise_name(name), law_id)
+        for law_id, law in self.laws.items():  # «lov om straff»: the official title, after the names
+            for name in title_names(law.official_title):
+                self._names.setdefault(normalise_name(name), law_id)
+        self._by_id = {law.lovdata_id: law_id for law_id, law in self.laws.items() if law.lovdata_id}
 
     # names ---------------------------------------------------------------------------------
     def all_names(self) -> list[str]:
-        """Every name and abbreviation, as written in the registry."""
+        """Every name and abbreviation, as written in the registry, and each official title."""
         out: list[str] = []
         for law in self.laws.values():
-            out.extend([*law.names, law.english_name, *law.english_names])
+            out.extend(_all_names(law))
+        for law in self.laws.values():
+            out.extend(title_names(law.official_title))
         return out
 
     def lookup(self, name: str, year: str | None = None) -> str | None:
         """The law id for a name as written in a page (any case), with an optional year after it."""
         key = normalise_name(name)
+        dated = _DATED.match(key)
+        if dated:
+            return self._by_id.get(_dated_id(dated))
         if year:
             hit = self._names.get(f"{key} {year}")
             if hit:
@@ -168,15 +203,29 @@ class LawRegistry:
             return None
         return self._lookup_plain(key)
 
+    def is_broken(self, name: str) -> bool:
+        """True when references to this name are not to be reported (see `unreadable`, `broken_names`)."""
+        key = normalise_name(name)
+        return self.unreadable or any(k in self.broken_names for k in (key, key.rstrip("."), key + "."))
+
     def _lookup_plain(self, key: str) -> str | None:
         if key in self._names:
             return self._names[key]
+        if key.endswith(("lovens", "lovas")) and key[:-1] in self._names:
+            return self._names[key[:-1]]  # the genitive, «straffelovens»
+        if key + "." in self._names:
+            return self._names[key + "."]  # «strl» without its full stop
         # "Norwegian Health Personnel Act": a known name at the end, after whole words
+        best = self.known_suffix(key)
+        return self._names[best] if best else None
+
+    def known_suffix(self, key: str) -> str | None:
+        """The longest known name that ends the (normalised) name after whole words."""
         best = None
-        for name, law_id in self._names.items():
-            if key.endswith(" " + name) and (best is None or len(name) > len(best[0])):
-                best = (name, law_id)
-        return best[1] if best else None
+        for name in self._names:
+            if key.endswith(" " + name) and (best is None or len(name) > len(best)):
+                best = name
+        return best
 
     def _year(self, law_id: str) -> str | None:
         law = self.laws[law_id]
@@ -228,77 +277,107 @@ class LawRegistry:
 _FIELD_HELP = {
     "source": "where the entry was checked, e.g. «facts.md — Lovdata, straffeloven § 282»",
     "checked": "the date the entry was checked against its source, as YYYY-MM-DD",
+    "in_force_from": "the date the law or section came into force, as YYYY-MM-DD",
+    "repealed_on": "the date the law or section was repealed, as YYYY-MM-DD",
     "title": "the section's title in both languages: `title: {nb: ..., en: ...}`",
     "nb": "the title in Norwegian",
     "en": "the title in English",
     "names": "the law's short names and abbreviations, e.g. `[straffeloven, strl.]`",
     "english_name": "the law's English name, e.g. `Penal Code`",
+    "english_names": "the forms of the English name written in English pages, e.g. `[Penal Code, Norwegian Penal Code]`",
     "official_title": "the law's official title as on Lovdata",
     "lovdata_id": "Lovdata's id, e.g. LOV-2005-05-20-28 (or null if not known)",
     "id_verified": "true only if the id was read on Lovdata, else false",
+    "title_descriptive": "true or false",
     "status": "in-force or repealed",
     "confidence": "high, medium-high or medium",
     "kind": "lov or forskrift",
+    "successor": "the key of the law that replaced this one, e.g. `straffeloven`",
+    "law": "the key of a law in this file, e.g. `straffeloven`",
+    "section": "a section number in quotes, e.g. \"168\" or \"266 a\"",
+    "replaced_by": "the provision that replaced it, e.g. `{law: straffeloven, section: \"168\"}`",
+    "legal_basis": "the law and section the regulation is made under, e.g. `{law: krisesenterlova, section: \"2\"}`",
+    "unverified": "a section number in quotes and the reason, e.g. `\"23\": changed on 1 July 2026; check before citing`",
+    "sections": "each section as `\"266 a\":` with its fields indented under it",
 }
+_DATE_FIELDS = {"checked", "in_force_from", "repealed_on"}
 
 
 def _describe(loc: tuple[Any, ...]) -> str:
-    return "`" + ".".join(str(x) for x in loc) + "`" if loc else "the entry"
+    parts = [str(x) for x in loc if x != "[key]"]
+    return "`" + ".".join(parts) + "`" if parts else "the entry"
 
 
 def _problems_from(err: ValidationError, where: str, rel: str, line_of) -> list[Problem]:
     out = []
     for e in err.errors():
         loc = tuple(e["loc"])
-        field_name = next((str(x) for x in reversed(loc) if isinstance(x, str)), "")
-        help_ = _FIELD_HELP.get(field_name, "see data/schemas/laws.schema.json for what the field takes")
-        line = line_of(*loc)
+        field_name = next((str(x) for x in reversed(loc) if isinstance(x, str) and x != "[key]"), "")
+        if field_name not in _FIELD_HELP and "unverified" in loc:
+            field_name = "unverified"
+        help_ = _FIELD_HELP.get(field_name)
+        write = f"write {help_}" if help_ else "see data/schemas/laws.schema.json for what the field takes"
+        line = line_of(*[x for x in loc if x != "[key]"])
+        got = e.get("input")
         if e["type"] == "missing":
-            out.append(Problem(rel, line, f"{where}: {_describe(loc)} is missing", f"add `{field_name}:` — {help_}"))
+            out.append(Problem(rel, line, f"{where}: {_describe(loc)} is missing",
+                               f"add `{field_name}:` — {help_}" if help_ else f"add `{field_name}:`"))
         elif e["type"] == "extra_forbidden":
             out.append(Problem(rel, line, f"{where}: unknown field {_describe(loc)}",
                                "remove it or correct its spelling (see the comments at the top of data/laws.yml)"))
         elif e["type"] == "value_error":
             msg = str(e["msg"]).removeprefix("Value error, ")
             out.append(Problem(rel, line, f"{where}: {msg}", "correct the entry"))
+        elif field_name in _DATE_FIELDS and e["type"].startswith(("date", "datetime")):
+            out.append(Problem(rel, line, f"{where}: {_describe(loc)} is not a date (got {got!r})", write))
+        elif e["type"] == "string_pattern_mismatch":
+            out.append(Problem(rel, line, f"{where}: {_describe(loc)} is not in the right form (got {got!r})", write))
+        elif e["type"] in ("string_too_short", "too_short"):
+            out.append(Problem(rel, line, f"{where}: {_describe(loc)} is empty", write))
         else:
-            out.append(Problem(rel, line, f"{where}: {_describe(loc)} — {e['msg']} (got {e.get('input')!r})",
-                               f"write {help_}"))
+            out.append(Problem(rel, line, f"{where}: {_describe(loc)} — {e['msg']} (got {got!r})", write))
     return out
 
 
-def load_law_registry(path: Path, *, rel: str = "data/laws.yml") -> tuple[LawRegistry, list[Problem]]:
+def load_law_registry(path: Path, *, rel: str = "data/laws.yml",
+                      today: date | None = None) -> tuple[LawRegistry, list[Problem]]:
     """Read data/laws.yml; returns the registry (good entries only) and every problem found."""
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except OSError as e:
-        return LawRegistry(), [Problem(rel, None, f"cannot read the law registry ({e.strerror})",
-                                       "restore data/laws.yml")]
-    return registry_from_text(text, rel=rel)
+    except (OSError, UnicodeDecodeError) as e:
+        why = e.strerror if isinstance(e, OSError) else "it is not UTF-8 text"
+        return LawRegistry(unreadable=True), [Problem(rel, None, f"cannot read the law registry ({why})",
+                                                      "restore data/laws.yml (saved as UTF-8 text)")]
+    return registry_from_text(text, rel=rel, today=today)
 
 
-def registry_from_text(text: str, *, rel: str = "data/laws.yml") -> tuple[LawRegistry, list[Problem]]:
+def registry_from_text(text: str, *, rel: str = "data/laws.yml",
+                       today: date | None = None) -> tuple[LawRegistry, list[Problem]]:
     try:
         doc = parse(text)
     except YamlSyntaxError as e:
-        return LawRegistry(), [Problem(rel, e.line, f"the file is not valid YAML: {e.message}",
-                                       "fix the indentation, colons or quotes on this line (or the line before)")]
+        fix = ("write the date as YYYY-MM-DD with a real month and day" if "not a real date" in e.message
+               else "fix the indentation, colons or quotes on this line (or the line before)")
+        return LawRegistry(unreadable=True), [Problem(rel, e.line, f"the file is not valid YAML: {e.message}", fix)]
     problems: list[Problem] = []
     for path, line in doc.duplicates:
         problems.append(Problem(rel, line, f"{_describe(path)} is written twice",
                                 "keep one entry (the later one is the one in effect)"))
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("laws"), dict):
-        return LawRegistry(), problems + [Problem(rel, doc.line(), "the file has no `laws:` mapping",
-                                                  "start the file with `laws:` and one entry per law under it")]
+        return LawRegistry(unreadable=True), problems + [Problem(rel, doc.line(), "the file has no `laws:` mapping",
+                                                                 "start the file with `laws:` and one entry per law under it")]
     for key in data:
         if key != "laws":
             problems.append(Problem(rel, doc.line(key), f"unknown top-level key `{key}`", "remove it; only `laws:` is read"))
     laws: dict[str, Law] = {}
+    broken: dict[str, set[str]] = {}  # key of an entry with errors -> its names
+    broken_sections: set[tuple[str, str]] = set()
     for raw_id, raw in data["laws"].items():
         law_id = str(raw_id)
         where = f"law «{law_id}»"
         line_of = lambda *loc, _r=raw_id: doc.line("laws", _r, *loc)  # noqa: E731
+        broken[law_id] = _names_of(raw)  # until the entry proves good
         if not re.match(r"^[a-z0-9][a-z0-9-]*$", law_id):
             problems.append(Problem(rel, line_of(), f"{where}: the key must be lowercase letters, digits and -",
                                     "rename the key, e.g. `straffeloven-1902`"))
@@ -315,6 +394,7 @@ def registry_from_text(text: str, *, rel: str = "data/laws.yml") -> tuple[LawReg
         except ValidationError as err:
             problems += _problems_from(err, where, rel, line_of)
             continue
+        problems += _future_date(law.checked, today, rel, line_of("checked"), where)
         sections: dict[str, Section] = {}
         if not isinstance(raw_sections, dict):
             problems.append(Problem(rel, line_of("sections"), f"{where}: `sections` is not a mapping",
@@ -333,9 +413,59 @@ def registry_from_text(text: str, *, rel: str = "data/laws.yml") -> tuple[LawReg
                 sections[key] = Section.model_validate(raw_sec)
             except ValidationError as err:
                 problems += _problems_from(err, swhere, rel, sline)
+                broken_sections.add((law_id, key))
+                continue
+            problems += _future_date(sections[key].checked, today, rel, sline("checked"), swhere)
         laws[law_id] = law.model_copy(update={"sections": sections})
-    problems += _cross_checks(laws, doc, rel)
-    return LawRegistry(laws), problems
+        del broken[law_id]
+    problems += _cross_checks(laws, doc, rel, set(broken))
+    laws = _without_dangling_refs(laws)
+    names = {normalise_name(n) for ns in broken.values() for n in ns}
+    names -= {normalise_name(n) for law in laws.values() for n in _all_names(law)}
+    return LawRegistry(laws, broken_names=names, broken_sections=broken_sections), problems
+
+
+def _without_dangling_refs(laws: dict[str, Law]) -> dict[str, Law]:
+    """Drop a successor, replacement or legal basis that names a law or section not in the registry (the
+    problem is reported), so that nothing later looks up what is not there."""
+    def ok(ref: Ref | None) -> bool:
+        return ref is not None and ref.law in laws and (ref.section is None or ref.section in laws[ref.law].sections)
+
+    out = {}
+    for law_id, law in laws.items():
+        sections = {k: (sec if sec.replaced_by is None or ok(sec.replaced_by) else sec.model_copy(update={"replaced_by": None}))
+                    for k, sec in law.sections.items()}
+        update: dict[str, Any] = {"sections": sections}
+        if law.successor is not None and law.successor not in laws:
+            update["successor"] = None
+        if law.legal_basis is not None and not ok(law.legal_basis):
+            update["legal_basis"] = None
+        out[law_id] = law.model_copy(update=update)
+    return out
+
+
+def _all_names(law: Law) -> list[str]:
+    return [*law.names, law.english_name, *law.english_names]
+
+
+def _names_of(raw: Any) -> set[str]:
+    """The names written in an entry, however malformed the rest of it is."""
+    if not isinstance(raw, dict):
+        return set()
+    out: set[str] = set()
+    for field_name in ("names", "english_names", "english_name"):
+        value = raw.get(field_name)
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and v.strip():
+                out.add(v)
+    return out
+
+
+def _future_date(checked: date, today: date | None, rel: str, line: int | None, where: str) -> list[Problem]:
+    if today is None or checked <= today:
+        return []
+    return [Problem(rel, line, f"{where}: the check date {checked.isoformat()} is in the future",
+                    "write the date the entry was actually checked, as YYYY-MM-DD")]
 
 
 def _section_key(raw: Any) -> str:
@@ -344,7 +474,7 @@ def _section_key(raw: Any) -> str:
     return re.sub(r"^(\d+(?:-\d+)?)([a-z])$", r"\1 \2", key)
 
 
-def _cross_checks(laws: dict[str, Law], doc, rel: str) -> list[Problem]:
+def _cross_checks(laws: dict[str, Law], doc, rel: str, broken: set[str] = frozenset()) -> list[Problem]:
     out: list[Problem] = []
     seen: dict[str, str] = {}
     for law_id, law in laws.items():
@@ -357,7 +487,7 @@ def _cross_checks(laws: dict[str, Law], doc, rel: str) -> list[Problem]:
                                    f"law «{law_id}»: the name «{name}» is also a name of «{other}»",
                                    "a name may belong to one law only; remove it from one of them"))
             seen.setdefault(key, law_id)
-        if law.successor and law.successor not in laws:
+        if law.successor and law.successor not in laws and law.successor not in broken:
             out.append(Problem(rel, doc.line("laws", law_id, "successor") or line,
                                f"law «{law_id}»: the successor «{law.successor}» is not in the registry",
                                "write the key of a law in data/laws.yml"))
@@ -369,6 +499,8 @@ def _cross_checks(laws: dict[str, Law], doc, rel: str) -> list[Problem]:
                 continue
             rline = doc.line("laws", law_id, *loc) or line
             target = laws.get(ref.law)
+            if target is None and ref.law in broken:
+                continue  # that entry's own problems are reported
             if target is None:
                 out.append(Problem(rel, rline, f"law «{law_id}»: {_describe(loc)} names the law «{ref.law}», "
                                    "which is not in the registry", "write the key of a law in data/laws.yml"))

@@ -1,7 +1,8 @@
 """Split Markdown into prose that checks may read and rewrite, and parts they must leave alone.
 
 Left alone: fenced code, inline code, HTML tags and comments, Markdown links and images (their
-text and address), link and abbreviation definitions, and `{{ ... }}` markers.
+text and address), link and abbreviation definitions, footnote labels, and `{{ ... }}` markers.
+A footnote's text is prose.
 """
 from __future__ import annotations
 
@@ -22,11 +23,12 @@ _PROTECTED_INLINE = re.compile(
     | !?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)\n]*\)    # Markdown link or image, text included
     | !?\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]\n]*\]   # reference-style link
     | \{\{.*?\}\}                                 # {{ marker }}
+    | \[\^[^\]\s]+\]:?                             # footnote label (its text is prose)
     )
     """,
     re.VERBOSE | re.DOTALL,
 )
-_DEFINITION_LINE = re.compile(r"^[ \t]*(\*\[[^\]]+\]:|\[[^\]]+\]:\s)")
+_DEFINITION_LINE = re.compile(r"^[ \t]*(\*\[[^\]]+\]:|\[(?!\^)[^\]]+\]:\s)")  # not footnotes: their text is prose
 
 
 @dataclass(frozen=True)

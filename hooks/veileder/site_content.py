@@ -114,7 +114,7 @@ def scan(root: Path, *, today: dt.date) -> Content:
     data = root / "data"
     problems: list[Problem] = []
     lists = load_meta_lists(data / "metadata.yml", data / "sources.yml")
-    laws, p = load_law_registry(data / "laws.yml")
+    laws, p = load_law_registry(data / "laws.yml", today=today)
     problems += p
     phones, p = load_phone_registry(data / "phones.yml", today=today)
     problems += p

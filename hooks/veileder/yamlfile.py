@@ -10,6 +10,7 @@ A path is a tuple of mapping keys and list indexes, as in the data.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,11 +60,42 @@ def parse(text: str) -> YamlDoc:
         raise YamlSyntaxError(what, line) from None
     except yaml.YAMLError as e:  # pragma: no cover - other YAML errors carry no mark
         raise YamlSyntaxError(str(e), None) from None
+    except (ValueError, TypeError, OverflowError) as e:  # a value YAML cannot build, e.g. the date 2026-13-45
+        line, value = _unbuildable_scalar(node)
+        what = f"«{value}» cannot be read ({e})" if value is not None else f"a value cannot be read ({e})"
+        if value is not None and node_is_timestamp(value):
+            what = f"«{value}» is not a real date ({e})"
+        raise YamlSyntaxError(what, line) from None
     finally:
         loader.dispose()
     doc = YamlDoc(data, {(): node.start_mark.line + 1})
     _walk(node, (), doc)
     return doc
+
+
+def node_is_timestamp(value: str) -> bool:
+    return bool(re.match(r"^\d{4}-\d{1,2}-\d{1,2}", value))
+
+
+def _unbuildable_scalar(node: yaml.Node) -> tuple[int | None, str | None]:
+    """The line and text of the first scalar in the tree that cannot be built into a value."""
+    stack = [node]
+    while stack:
+        n = stack.pop(0)
+        if isinstance(n, yaml.ScalarNode):
+            c = yaml.SafeLoader("")
+            try:
+                c.construct_object(n, deep=True)
+            except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+                return n.start_mark.line + 1, n.value
+            finally:
+                c.dispose()
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.extend((k, v))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return (node.start_mark.line + 1 if node is not None else None), None
 
 
 def load(path: Path) -> YamlDoc:

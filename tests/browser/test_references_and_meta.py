@@ -6,25 +6,58 @@ import re
 import pytest
 
 
+LOVDATA_222A = "https://lovdata.no/lov/1981-05-22-25/§222a"
+
+
 @pytest.mark.parametrize("path, text, label", [
     ("tiltak/besoksforbud/", "straffeprosessloven § 222 a", "straffeprosessloven § 222 a – Besøksforbud"),
     ("en/tiltak/besoksforbud/", "section 222 a of the Criminal Procedure Act", "section 222 a of the Criminal Procedure Act – Restraining order"),
 ])
 def test_legal_reference_is_a_labelled_link_to_lovdata(page, base_url, path, text, label):
     page.goto(f"{base_url}/{path}")
-    link = page.locator("article a.law-ref", has_text=text).first
-    assert link.get_attribute("href") == "https://lovdata.no/lov/1981-05-22-25/§222a"
-    assert link.get_attribute("aria-label") == label
-    assert link.get_attribute("title") == label
+    # found by its role and accessible name as the browser computes them (what a screen reader announces)
+    link = page.get_by_role("link", name=label, exact=True).first
+    assert link.get_attribute("href") == LOVDATA_222A
+    assert link.get_attribute("title") == label  # the tooltip
     assert text in link.inner_text()
+    assert link.evaluate("a => !a.parentElement.closest('a')")  # not nested inside another link
+    assert link.is_visible()
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_law_index_lists_the_citing_pages(page, base_url, prefix):
+@pytest.mark.allow_hosts("lovdata.no")
+@pytest.mark.parametrize("path", ["tiltak/besoksforbud/", "en/tiltak/besoksforbud/"])
+def test_clicking_a_legal_reference_opens_that_section_on_lovdata(page, base_url, path):
+    page.goto(f"{base_url}/{path}")
+    page.locator(f'article a.law-ref[href="{LOVDATA_222A}"]').first.click()
+    page.wait_for_url("https://lovdata.no/**")
+    assert page.url in (LOVDATA_222A, "https://lovdata.no/lov/1981-05-22-25/%C2%A7222a")
+
+
+@pytest.mark.parametrize("path, names", [
+    ("tiltak/besoksforbud/", [f"straffeprosessloven § 222 {c} – Elektronisk kontroll av besøksforbud og kontaktforbud (omvendt voldsalarm)" for c in "gj"]),
+    ("en/tiltak/besoksforbud/", [f"Criminal Procedure Act section 222 {c} – Electronic monitoring of restraining orders and contact bans (reverse violence alarm)" for c in "gj"]),
+])
+def test_each_section_of_a_range_is_its_own_labelled_link(page, base_url, path, names):
+    page.goto(f"{base_url}/{path}")
+    for name, key in zip(names, ("222g", "222j")):
+        link = page.get_by_role("link", name=name, exact=True).first
+        assert link.get_attribute("href") == f"https://lovdata.no/lov/1981-05-22-25/§{key}"
+
+
+@pytest.mark.parametrize("prefix, title", [("", "Besøksforbud"), ("en/", "Restraining order")])
+def test_law_index_lists_the_citing_pages(page, base_url, prefix, title):
     page.goto(f"{base_url}/{prefix}om/lovverk/")
     article = page.locator("article")
-    assert article.locator('a[href="https://lovdata.no/lov/1981-05-22-25/§222a"]').count() >= 1
-    assert article.locator(f'a[href$="tiltak/besoksforbud/"]').count() >= 1
+    row = article.locator("tr", has=page.locator(f'a[href="{LOVDATA_222A}"]'))
+    assert row.count() == 1
+    cells = row.locator("td")
+    assert cells.nth(1).inner_text().strip() == title
+    cited = cells.nth(2).locator('a[href$="tiltak/besoksforbud/"]')
+    assert cited.count() == 1
+    cited.click()
+    page.wait_for_load_state()
+    assert page.url == f"{base_url}/{prefix}tiltak/besoksforbud/"
+    assert page.locator(f'article a.law-ref[href="{LOVDATA_222A}"]').count() >= 1  # the page does cite it
 
 
 @pytest.mark.parametrize("prefix, owner", [("", "Vold- og overgrepslinjen"), ("en/", "Vold- og overgrepslinjen")])

@@ -43,7 +43,7 @@ def test_index_en():
     assert "## Penal Code (straffeloven)" in md
     assert "| Section | Title | Cited on |" in md
     assert 'aria-label="straffeloven § 282 – Abuse in close relationships"' in md
-    assert "Repealed on 1 October 2015. Replaced by straffeloven." in md
+    assert "Repealed on 1 October 2015. Replaced by the Penal Code (straffeloven)." in md
 
 
 def test_index_is_stable_under_linking():
@@ -57,3 +57,13 @@ def test_index_empty_and_unknown_page():
     cs = {"docs/x.md": [Citation("straffeloven", "282", "docs/x.md", 1)]}
     md = render_law_index(REG, cs, lang="nb", page_link=lambda f: (_ for _ in ()).throw(KeyError(f)))
     assert "| docs/x.md |" in md
+
+
+def test_pages_citing_in_a_link_text_or_footnote_are_listed():
+    cs = {}
+    for file, md in [("docs/tiltak/besoksforbud.md", "Se [straffeloven § 282](../vold/partnervold.md)."),
+                     ("docs/vold/partnervold.md", "Tekst.[^1]\n\n[^1]: straffeloven § 282.\n")]:
+        cs[file] = link_legal_refs(md, lang="nb", registry=REG, file=file)[1]
+    md = render_law_index(REG, cs, lang="nb", page_link=PAGES.__getitem__)
+    row = next(line for line in md.splitlines() if "§282" in line)
+    assert row.endswith("| [Besøksforbud](../tiltak/besoksforbud.md), [Partnervold](../vold/partnervold.md) |")

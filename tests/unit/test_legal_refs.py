@@ -68,6 +68,48 @@ def strpl(s):
     ("navneloven §§ 10 og 11", [("10", "2002-06-07-19/§10"), ("11", "2002-06-07-19/§11")]),
     ("straffeloven (2005) § 168", [("straffeloven (2005) § 168", strl("168"))]),
     ("straffeloven 2005 § 168", [("straffeloven 2005 § 168", strl("168"))]),
+    # forms professionals write that the issue does not list (the bar «forms not listed here»)
+    ("straffeloven (strl.) § 282", [("straffeloven (strl.) § 282", strl("282"))]),
+    ("strl. §§ 271 til 274", [("271", strl("271")), ("274", strl("274"))]),
+    ("§ 282 første ledd bokstav a i straffeloven", [("§ 282 første ledd bokstav a i straffeloven", strl("282"))]),
+    ("straffeprosessloven § 222a", [("straffeprosessloven § 222a", strpl("222a"))]),
+    ("lov om kommunale krisesentertilbod § 5", [("lov om kommunale krisesentertilbod § 5", "2009-06-19-44/§5")]),
+    ("Lov om straff § 282", [("Lov om straff § 282", strl("282"))]),
+    ("§ 282 i lov om straff", [("§ 282 i lov om straff", strl("282"))]),
+    ("lov om helsepersonell § 33", [("lov om helsepersonell § 33", "1999-07-02-64/§33")]),
+    ("lov 20. mai 2005 nr. 28 om straff § 282", [("lov 20. mai 2005 nr. 28 om straff § 282", strl("282"))]),
+    ("lov 18. juni 2021 nr. 97 om barnevern (barnevernsloven) § 13-2",
+     [("lov 18. juni 2021 nr. 97 om barnevern (barnevernsloven) § 13-2", "2021-06-18-97/§13-2")]),
+    ("helsepersonelloven §§ 31–33", [("31", "1999-07-02-64/§31"), ("33", "1999-07-02-64/§33")]),
+    ("hpl. §§ 31, 32 og 33", [("31", "1999-07-02-64/§31"), ("32", "1999-07-02-64/§32"), ("33", "1999-07-02-64/§33")]),
+    ("bvl. § 13-2", [("bvl. § 13-2", "2021-06-18-97/§13-2")]),
+    ("navneloven § 10", [("navneloven § 10", "2002-06-07-19/§10")]),
+    ("straffelovens § 282", [("straffelovens § 282", strl("282"))]),
+    ("helsepersonellovens § 33", [("helsepersonellovens § 33", "1999-07-02-64/§33")]),
+    ("strl § 282", [("strl § 282", strl("282"))]),
+    ("Se strl §282.", [("strl §282", strl("282"))]),
+    ("STRL. § 282", [("STRL. § 282", strl("282"))]),
+    ("strpl. § 222 A", [("strpl. § 222 A", strpl("222a"))]),
+    ("straffeloven § 271 og 272", [("271", strl("271")), ("272", strl("272"))]),
+    ("krisesenterlova § 5 og 6", [("5", "2009-06-19-44/§5"), ("6", "2009-06-19-44/§6")]),
+    ("§§ 282 og 283 straffeloven", [("282", strl("282")), ("283", strl("283"))]),
+    ("jf. § 196 straffeloven", [("§ 196 straffeloven", strl("196"))]),
+    ("straffeloven § 282, § 283 og § 291", [("282", strl("282")), ("283", strl("283")), ("291", strl("291"))]),
+    ("Mishandling (strl. § 282) er straffbart.", [("strl. § 282", strl("282"))]),
+    ("Voldtekt (straffeloven § 291): ny ordlyd.", [("straffeloven § 291", strl("291"))]),
+    ("straffeloven §\u00a0282 og straffeloven\u00a0§\u00a0266\u00a0a",
+     [("straffeloven §\u00a0282", strl("282")), ("straffeloven\u00a0§\u00a0266\u00a0a", strl("266a"))]),
+    ("Se straffeloven\n§ 282 her.", [("straffeloven\n§ 282", strl("282"))]),
+    ("straffeloven § 282 I tillegg gjelder", [("straffeloven § 282", strl("282"))]),
+    ("straffeloven § 282 og § 283 i saker om vold", [("282", strl("282")), ("283", strl("283"))]),
+    ("strpl. § 222 a og 222 b", [("222 a", strpl("222a")), ("222 b", strpl("222b"))]),
+    ("krisesenterlova § 5 og 6 år", [("krisesenterlova § 5", "2009-06-19-44/§5")]),  # a count, not § 6
+    ("straffeloven § 282 og 3 andre bestemmelser", [("straffeloven § 282", strl("282"))]),  # not alike
+    ("straffeloven § 282. Se også § 999.", [("straffeloven § 282", strl("282"))]),  # next sentence: not guessed
+    ("straffeloven § 282.\n\nSe også § 999.", [("straffeloven § 282", strl("282"))]),  # next paragraph
+    ("straffeloven § 282 og § 5 i forskriften", [("straffeloven § 282", strl("282"))]),  # the unnamed regulation's
+    ("straffeloven § 282, jf. § 5 i forskriften", [("straffeloven § 282", strl("282"))]),
+    ("politiloven §§ 14a–14i", [("14a", "1995-08-04-53/§14a"), ("14i", "1995-08-04-53/§14i")]),
 ])
 def test_bokmal_forms(text, expected):
     if not expected:
@@ -89,6 +131,36 @@ def test_bokmal_forms(text, expected):
     ("section 5 of the Crisis Centre Act", [("section 5 of the Crisis Centre Act", "2009-06-19-44/§5")]),
     ("the Penal Code section 282 a new rule", [("Penal Code section 282", strl("282"))]),
     ("§ 282 of the Penal Code", [("§ 282 of the Penal Code", strl("282"))]),
+    # forms not listed in the issue
+    ("section 196 of the Penal Code", [("section 196 of the Penal Code", strl("196"))]),
+    ("sections 282 and 283 of the Penal Code", [("282", strl("282")), ("283", strl("283"))]),
+    ("Penal Code sections 271–274", [("271", strl("271")), ("274", strl("274"))]),
+    ("sections 271 to 274 of the Penal Code", [("271", strl("271")), ("274", strl("274"))]),
+    ("the Criminal Procedure Act, section 222 a", [("Criminal Procedure Act, section 222 a", strpl("222a"))]),
+    ("the Penal Code, section 282", [("Penal Code, section 282", strl("282"))]),
+    ("Child Welfare Act section 13-2", [("Child Welfare Act section 13-2", "2021-06-18-97/§13-2")]),
+    ("Crisis Centre Act section 5", [("Crisis Centre Act section 5", "2009-06-19-44/§5")]),
+    ("See Crisis Centre Act section 6.", [("Crisis Centre Act section 6", "2009-06-19-44/§6")]),
+    ("Under Penal Code section 282, abuse", [("Penal Code section 282", strl("282"))]),
+    ("the Norwegian Criminal Procedure Act section 222 a",
+     [("Norwegian Criminal Procedure Act section 222 a", strpl("222a"))]),
+    ("strl. § 282", [("strl. § 282", strl("282"))]),
+    ("section 282(1)(a) of the Penal Code", [("section 282(1)(a) of the Penal Code", strl("282"))]),
+    ("section 282, first paragraph, of the Penal Code",
+     [("section 282, first paragraph, of the Penal Code", strl("282"))]),
+    ("section 222 a, second paragraph, of the Criminal Procedure Act",
+     [("section 222 a, second paragraph, of the Criminal Procedure Act", strpl("222a"))]),
+    ("the Penal Code (straffeloven) section 282", [("Penal Code (straffeloven) section 282", strl("282"))]),
+    ("section 282 of the Penal Code (straffeloven)", [("section 282 of the Penal Code", strl("282"))]),
+    ("the Penal Code section 263, cf. section 266 a", [("Penal Code section 263", strl("263")),
+                                                      ("section 266 a", strl("266a"))]),
+    ("sections 14 a–14 i of the Police Act", [("14 a", "1995-08-04-53/§14a"), ("14 i", "1995-08-04-53/§14i")]),
+    ("section 10-4 of the National Population Register Act",
+     [("section 10-4 of the National Population Register Act", "2016-12-09-88/§10-4")]),
+    ("section 5 of the Crisis Centre Act, section 33 of the Health Personnel Act and section 13-2 of the Child "
+     "Welfare Act", [("section 5 of the Crisis Centre Act", "2009-06-19-44/§5"),
+                     ("section 33 of the Health Personnel Act", "1999-07-02-64/§33"),
+                     ("section 13-2 of the Child Welfare Act", "2021-06-18-97/§13-2")]),
 ])
 def test_english_forms(text, expected):
     assert links(text, "en") == expected
@@ -121,6 +193,34 @@ def test_text_around_is_kept():
 def test_what_is_not_a_reference_is_untouched(text):
     out, cits, problems = run(text)
     assert out == text and problems == []
+
+
+@pytest.mark.parametrize("text", [
+    "Prop. 121 L (2009–2010)", "kapittel 5", "se kapittel 5 i veilederen", "politiloven kapittel II a",
+    "straffeprosessloven kapittel 17 d", "LOV-2005-05-20-28", "https://lovdata.no/lov/2005-05-20-28/§282",
+    "<https://lovdata.no/lov/2005-05-20-28/§282>", "§ 5", "Etter § 5 skal", "Se § 282.",
+    "§§ 1 og 2 i vedtektene", "vedtektene § 3", "loven § 5", "forskriften § 3", "Ot.prp. nr. 22 (2008–2009) § 5",
+    "### Straffeloven\n\n§ 282 gjelder mishandling.", "## Straffeloven\n§ 282 gjelder.",
+])
+def test_more_text_that_is_not_a_reference_is_untouched(text):
+    out, cits, problems = run(text)
+    assert out == text and cits == [] and problems == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("## The Penal Code\n\nSection 282 applies.", "en"), ("Penal Code\n\nsection 282", "en"),
+    ("See section 3 of this guide.", "en"), ("In 2015 the Penal Code came into force.", "en"), ("NOU 2020:17", "en"),
+])
+def test_english_text_that_is_not_a_reference_is_untouched(text, lang):
+    assert run(text, lang)[0] == text
+
+
+def test_a_link_never_spans_two_blocks():
+    for text in ("### Straffeloven\n\n§ 282 gjelder.", "- straffeloven\n- § 282", "Penal Code\n\nsection 282",
+                 "straffeloven §§ 263\n\n- 264 er"):
+        out, _, _ = run(text, "en" if "Penal" in text else "nb")
+        for m in LINK.finditer(out):
+            assert "\n\n" not in m["text"] and "\n-" not in m["text"], out
 
 
 def test_section_alone_in_english_is_untouched():
@@ -262,6 +362,9 @@ def test_repealed_marker_section_of_law_in_force_and_whole_law():
     ("{{ repealed: straffeloven § 282 }}", "this provision is in force, not repealed"),
     ("{{ repealed: gammelloven § 1 }}", "the law is not in the registry"),
     ("{{ repealed: straffeloven 1902 § 999 }}", "straffeloven 1902 has no § 999"),
+    ("{{ repealed: straffeloven 1902 §§ 342 og 343 }}", "straffeloven 1902 has no § 343"),
+    ("{{ repealed: }}", "the marker names no provision"),
+    ("{{ repealed: Straffeloven §342 }}", "straffeloven has no § 342"),
 ])
 def test_repealed_marker_errors(marker, expected):
     out, _, problems = run(f"a\n{marker}")
@@ -279,7 +382,7 @@ def test_other_markers_untouched():
 ALPHABET = st.characters(codec="utf-8", exclude_characters="§{}")
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=ALPHABET, max_size=300))
 def test_text_without_section_sign_is_never_changed(text):
     for lang in ("nb", "en"):
@@ -295,7 +398,7 @@ WORDS = st.sampled_from(["straffeloven", "strl.", "§", "§§", "266", "a", "i",
                          "[x](y)", "<a>", "</a>", "første", "ledd"])
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(WORDS, max_size=30), st.sampled_from([" ", "", "  "]), st.sampled_from(["nb", "en"]))
 def test_parser_never_crashes_on_reference_like_text(words, sep, lang):
     text = sep.join(words)
@@ -305,7 +408,115 @@ def test_parser_never_crashes_on_reference_like_text(words, sep, lang):
         assert p.file == "docs/tiltak/x.md" and 1 <= p.line <= text.count("\n") + 1
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200), st.sampled_from(["nb", "en"]))
 def test_arbitrary_text_never_crashes(text, lang):
     run(text, lang)
+
+
+NO_SIGN_WORDS = st.sampled_from([w for w in WORDS.elements if "§" not in w and "section" not in w
+                                 and w not in ("{{", "}}")] + ["kapittel", "NOU", "2020:17", "Prop.", "121", "L",
+                                                                "side", "12", "1.", "juli", "2025", "lov", "om",
+                                                                "straff", "strl", "(strl.)", "cf.", "chapter"])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(NO_SIGN_WORDS, max_size=30), st.sampled_from([" ", "\n", "  "]), st.sampled_from(["nb", "en"]))
+def test_reference_like_text_without_a_section_sign_is_never_changed(words, sep, lang):
+    text = sep.join(words)
+    out, cits, problems = run(text, lang)
+    assert out == text and cits == [] and problems == []
+
+
+TAGS = re.compile(r'<a href="https://lovdata\.no/lov/\d{4}-\d{2}-\d{2}-\d+/§[0-9a-z-]+" class="law-ref" hreflang="nb" '
+                  r'aria-label="[^"<>]+" title="[^"<>]+">|</a>')
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS.filter(lambda w: w not in ("{{", "}}", "<a>", "</a>")), max_size=30),
+       st.sampled_from([" ", "", "\n"]), st.sampled_from(["nb", "en"]))
+def test_links_only_wrap_the_text_and_never_nest(words, sep, lang):
+    text = sep.join(words)
+    out, _, _ = run(text, lang)
+    assert TAGS.sub("", out) == text  # nothing lost, added or moved; every link is a well-formed Lovdata link
+    depth = 0
+    for m in re.finditer(r"<a |</a>", out):
+        depth += 1 if m.group() == "<a " else -1
+        assert depth in (0, 1)
+    assert depth == 0
+    for m in LINK.finditer(out):
+        assert "\n\n" not in m["text"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS.filter(lambda w: w not in ("<a>", "</a>")), max_size=30), st.sampled_from(["nb", "en"]))
+def test_linking_twice_changes_nothing(words, lang):
+    once = run(" ".join(words), lang)[0]
+    assert run(once, lang)[0] == once
+
+
+# --- errors in forms the issue does not list ----------------------------------------------------
+
+def test_section_of_the_old_law_written_with_the_new_name():
+    # source 004 writes «Straffeloven §342»: the 1902 code's section, under the name of the 2005 code
+    assert one_problem("Se Straffeloven §342.", first_line=4) == (
+        "docs/tiltak/x.md:4: «Straffeloven §342» — straffeloven has no § 342; § 342 is a section of straffeloven "
+        "1902, which was repealed on 1 October 2015 — cite straffeloven § 168 instead, or write "
+        "{{ repealed: straffeloven 1902 § 342 }} if you mean the old provision on purpose; otherwise check the "
+        "section number")
+
+
+def test_repealed_law_with_the_same_section_in_its_successor():
+    p = one_problem("barnevernloven § 13-2")
+    assert "barnevernloven was repealed on 31 December 2022; its successor is barnevernsloven" in p
+    assert "cite barnevernsloven § 13-2 instead" in p
+
+
+def test_repealed_law_with_a_section_the_registry_does_not_list():
+    p = one_problem("voldsoffererstatningsloven § 1")
+    assert p.endswith("cite the matching section of voldserstatningsloven instead; to mention the old provision "
+                      "on purpose, add § 1 under «voldsoffererstatningsloven» in data/laws.yml (status: repealed, "
+                      "with titles, source and check date) and write {{ repealed: voldsoffererstatningsloven § 1 }}")
+    # and the marker it suggests says the same, so the two messages agree
+    assert "has no § 1 in the registry" in one_problem("{{ repealed: voldsoffererstatningsloven § 1 }}")
+
+
+@pytest.mark.parametrize("text, lang, start", [
+    ("straffeloven (strl.) § 999", "nb", "«straffeloven (strl.) § 999» — straffeloven has no § 999"),
+    ("lov om straff § 999", "nb", "«lov om straff § 999» — straffeloven has no § 999"),
+    ("straffelovens § 999", "nb", "«straffelovens § 999» — straffeloven has no § 999"),
+    ("strl § 999", "nb", "«strl § 999» — straffeloven has no § 999"),
+    ("straffeloven § 271 og 275", "nb", "«straffeloven § 271 og 275» — straffeloven has no § 275"),
+    ("strl. §§ 271 til 275", "nb", "«strl. §§ 271 til 275» — straffeloven has no § 275"),
+    ("§ 999 straffeloven", "nb", "«§ 999 straffeloven» — straffeloven has no § 999"),
+    ("lov 1. januar 2000 nr. 1 om noe § 3", "nb", "«lov 1. januar 2000 nr. 1 om noe § 3» — «lov 1. januar 2000 nr. 1 om"),
+    ("straffeloven § 263, jf. § 999", "nb", "«§ 999» — straffeloven has no § 999"),
+    ("the Criminal Procedure Act, section 999", "en", "«Criminal Procedure Act, section 999» — straffeprosessloven has"),
+    ("section 999, first paragraph, of the Penal Code", "en", "«section 999, first paragraph, of the Penal Code» — "),
+    ("See Working Environment Act section 4.", "en", "«See Working Environment Act section 4» — «See Working"),
+    ("the Penal Code section 263, cf. section 999", "en", "«section 999» — straffeloven has no § 999"),
+    ("section 292 of the Penal Code", "en", "«section 292 of the Penal Code» — straffeloven § 292 was repealed"),
+    ("section 342 of the 1902 Penal Code", "en", "«section 342 of the 1902 Penal Code» — straffeloven 1902 was"),
+    ("the Health Personnel Act section 23", "en", "«Health Personnel Act section 23» — helsepersonelloven § 23 is not"),
+])
+def test_errors_in_other_forms(text, lang, start):
+    assert one_problem(text, lang).startswith("docs/tiltak/x.md:1: " + start)
+
+
+# --- references inside link texts and footnotes -------------------------------------------------
+
+def test_reference_in_a_link_text_is_checked_and_cited_but_not_linked_again():
+    text = "Se [straffeloven § 282](../vold/partnervold.md)."
+    out, cits, problems = run(text)
+    assert out == text and problems == []
+    assert cits == [Citation("straffeloven", "282", "docs/tiltak/x.md", 1)]
+    out, _, problems = run("a\n\nSe [straffeloven § 999](../x.md).")
+    assert [(p.line, p.what.split(" — ")[0]) for p in problems] == [(3, "«straffeloven § 999»")]
+
+
+def test_reference_in_a_footnote_is_linked_and_checked():
+    out, cits, _ = run("Tekst.[^1]\n\n[^1]: Se straffeloven § 264.\n")
+    assert [m["text"] for m in LINK.finditer(out)] == ["straffeloven § 264"]
+    assert out.startswith("Tekst.[^1]\n\n[^1]: Se <a ")
+    _, _, problems = run("Tekst.[^1]\n\n[^1]: Se straffeloven § 998.\n", first_line=10)
+    assert [(p.line, p.what.split(" — ")[0]) for p in problems] == [(12, "«straffeloven § 998»")]

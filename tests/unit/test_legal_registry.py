@@ -233,3 +233,152 @@ def test_duplicate_section_key():
 def test_unquoted_numeric_section_keys_are_accepted():
     reg, problems = registry_from_text(GOOD.replace('      "1":', "      1:"))
     assert problems == [] and "1" in reg.laws["lova"].sections
+
+
+# --- malformed files: every mistake is a problem with a line, never a traceback ----------------
+
+def test_impossible_date_is_a_problem_with_its_line():
+    reg, problems = registry_from_text(GOOD.replace("        checked: 2026-11-23", "        checked: 2026-13-45"))
+    assert [str(p) for p in problems] == [
+        "data/laws.yml:17: the file is not valid YAML: «2026-13-45» is not a real date (month must be in 1..12) — "
+        "write the date as YYYY-MM-DD with a real month and day"]
+    assert reg.unreadable
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("lovdata_id: LOV-2000-01-01-1", "lovdata_id: 2000-01-01-1",
+     "data/laws.yml:4: law «lova»: `lovdata_id` is not in the right form (got '2000-01-01-1') — write Lovdata's id, "
+     "e.g. LOV-2005-05-20-28 (or null if not known)"),
+    ("    checked: 2026-11-23\n    confidence", "    checked: 5\n    confidence",
+     "data/laws.yml:11: law «lova»: `checked` is not a date (got 5) — write the date the entry was checked against "
+     "its source, as YYYY-MM-DD"),
+    ("    source: test\n", "    source: ''\n",
+     "data/laws.yml:10: law «lova»: `source` is empty — write where the entry was checked, e.g. «facts.md — Lovdata, "
+     "straffeloven § 282»"),
+    ("    confidence: high\n", "    confidence: high\n    unverified: {\"§ 2\": why}\n",
+     "data/laws.yml:13: law «lova»: `unverified.§ 2` is not in the right form (got '§ 2') — write a section number in "
+     "quotes and the reason, e.g. `\"23\": changed on 1 July 2026; check before citing`"),
+])
+def test_wrong_values_are_described_in_words(old, new, expected):
+    assert old in GOOD
+    assert _problems(GOOD.replace(old, new)) == [expected]
+
+
+def test_no_message_tells_the_editor_to_write_see():
+    for text in (GOOD.replace("confidence: high", "confidence: high\n    legal_basis: lova § 1"),
+                 GOOD.replace("status: in-force", "status: repealed\n    repealed_on: 2020-01-01\n    successor: [x]")):
+        for p in _problems(text):
+            assert " write see " not in p and "[key]" not in p, p
+
+
+def test_a_broken_law_does_not_cascade():
+    other = GOOD.split("laws:\n", 1)[1].replace("  lova:", "  gammel:").replace("[lova, lv.]", "[gammel]") \
+        .replace("Some Act", "Old Act").replace("status: in-force", "status: repealed\n    repealed_on: 2020-01-01\n"
+                                                 "    successor: lova")
+    text = GOOD.replace("    kind: lov\n", "    kind: law\n", 1) + other
+    reg, problems = registry_from_text(text)
+    assert [p.what for p in problems] == ["law «lova»: `kind` — Input should be 'lov' or 'forskrift' (got 'law')"]
+    assert "gammel" in reg.laws and "lova" not in reg.laws
+    from veileder.legal import link_legal_refs
+    _, _, page_problems = link_legal_refs("Se lova § 1 og lv. § 1.", lang="nb", registry=reg, file="docs/x.md")
+    assert page_problems == []  # the registry's own problem fails the build; no flood of follow-ups
+
+
+def test_a_broken_section_does_not_cascade():
+    reg, problems = registry_from_text(GOOD.replace("{nb: Formål, en: Purpose}", "{nb: Formål}"))
+    assert len(problems) == 1
+    from veileder.legal import link_legal_refs
+    out, _, page_problems = link_legal_refs("lova § 1", lang="nb", registry=reg, file="docs/x.md")
+    assert page_problems == [] and "<a " not in out
+
+
+def test_an_unreadable_registry_gives_one_problem_not_one_per_reference():
+    reg, problems = registry_from_text("laws: [\n")
+    assert len(problems) == 1 and reg.unreadable
+    from veileder.legal import link_legal_refs
+    out, _, page_problems = link_legal_refs("straffeloven § 282 og {{ repealed: straffeloven 1902 § 342 }}",
+                                            lang="nb", registry=reg, file="docs/x.md")
+    assert page_problems == [] and "<a " not in out
+
+
+def test_a_check_date_in_the_future_is_a_problem():
+    import datetime
+
+    text = GOOD.replace("        checked: 2026-11-23", "        checked: 2062-11-23")
+    assert _problems(text) == []  # without today, no date check
+    problems = [str(p) for p in registry_from_text(text, today=datetime.date(2026, 11, 30))[1]]
+    assert problems == ["data/laws.yml:17: law «lova», § 1: the check date 2062-11-23 is in the future — write the "
+                        "date the entry was actually checked, as YYYY-MM-DD"]
+
+
+def test_the_real_registry_has_no_future_check_dates():
+    import datetime
+
+    assert load_law_registry(LAWS, today=datetime.date(2026, 11, 30))[1] == []
+
+
+def test_file_that_is_not_utf8(tmp_path):
+    path = tmp_path / "laws.yml"
+    path.write_bytes(b"laws:\n  x: \xff\xfe\n")
+    reg, problems = load_law_registry(path)
+    assert reg.unreadable and "not UTF-8" in problems[0].what
+
+
+def test_a_broken_successor_does_not_crash_what_refers_to_it():
+    # the old law stays, its successor's entry is broken: references, the marker and the index still work
+    other = GOOD.split("laws:\n", 1)[1].replace("  lova:", "  gammel:").replace("[lova, lv.]", "[gammel]") \
+        .replace("Some Act", "Old Act").replace("status: in-force", "status: repealed\n    repealed_on: 2020-01-01\n"
+                                                 "    successor: lova")
+    other = other.replace("        source: test\n", "        status: repealed\n        repealed_on: 2020-01-01\n"
+                          "        replaced_by: {law: lova, section: \"1\"}\n        source: test\n")
+    reg, problems = registry_from_text(GOOD.replace("    kind: lov\n", "    kind: law\n", 1) + other)
+    assert len(problems) == 1 and reg.laws["gammel"].successor is None
+    assert reg.laws["gammel"].sections["1"].replaced_by is None
+    from veileder.legal import link_legal_refs, render_law_index
+    out, cits, page_problems = link_legal_refs("gammel § 1 og {{ repealed: gammel § 1 }}", lang="en", registry=reg,
+                                               file="docs/x.md")
+    assert [p.what for p in page_problems] == [
+        "«gammel § 1» — gammel was repealed on 1 January 2020; data/laws.yml names no successor that is in the registry"]
+    assert 'class="law-ref-repealed" title="Repealed on 1 January 2020."' in out
+    assert "## Old Act (gammel)" in render_law_index(reg, {"docs/x.md": cits}, lang="en", page_link=lambda f: ("X", "x.md"))
+
+
+# --- property: however laws.yml is mangled, loading it and using it never crashes ---------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINES = LAWS.read_text(encoding="utf-8").splitlines(keepends=True)
+_JUNK = ["", " ", ":", "- ", "[", "]", "{", "}", "~", "null", "true", "5", "2026-02-30", "&a", "*a", "!!str", "'",
+         '"', "\t", "§", "? ", "<<: *elektronisk\n"]
+_EDIT = st.tuples(st.sampled_from(["delete", "copy", "insert"]), st.integers(0, len(_LINES) - 1),
+                  st.integers(0, len(_LINES) - 1), st.integers(0, 80), st.sampled_from(_JUNK), st.integers(0, 3))
+
+
+def _mangle(edits):
+    lines = list(_LINES)
+    for op, i, j, at, junk, cut in edits:
+        i %= len(lines)
+        if op == "delete" and len(lines) > 1:
+            del lines[i]
+        elif op == "copy":
+            lines.insert(i, lines[j % len(lines)])
+        else:
+            lines[i] = lines[i][:at] + junk + lines[i][at + cut:]
+    return "".join(lines)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_EDIT, min_size=1, max_size=4), st.sampled_from(["nb", "en"]))
+def test_a_mangled_registry_never_crashes(edits, lang):
+    import datetime
+
+    from veileder.legal import link_legal_refs, render_law_index
+
+    reg, problems = registry_from_text(_mangle(edits), today=datetime.date(2026, 12, 1))
+    for p in problems:
+        assert p.file == "data/laws.yml" and " — " in str(p)
+    out, cits, _ = link_legal_refs("straffeloven § 282, strl. § 999, {{ repealed: straffeloven 1902 § 342 }}, "
+                                   "barnevernloven § 6-4 og section 5 of the Crisis Centre Act", lang=lang,
+                                   registry=reg, file="docs/x.md")
+    render_law_index(reg, {"docs/x.md": cits}, lang=lang, page_link=lambda f: ("X", "x.md"))

@@ -40,3 +40,13 @@ def test_anchors_and_aliases(tmp_path):
     doc = load(p)
     assert doc.data == {"x": {"a": 1}, "y": {"a": 1}}
     assert doc.line("y") == 2
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("a: 1\nchecked: 2026-13-45\n", 2, "«2026-13-45» is not a real date"),
+    ("laws:\n  x:\n    sections:\n      '1': {checked: 2026-02-30}\n", 4, "«2026-02-30» is not a real date"),
+])
+def test_a_value_yaml_cannot_build_is_a_syntax_error_with_its_line(text, line, words):
+    with pytest.raises(YamlSyntaxError) as e:
+        parse(text)
+    assert e.value.line == line and words in e.value.message
