@@ -139,6 +139,10 @@ _NUMBER_AFTER_SLASH = re.compile(r"\d(?:[ \u00a0\u202f]?\d)*")
 
 _CODE_TAG = re.compile(r"^<(/?)(code|pre|kbd|samp|script|style|textarea)\b", re.IGNORECASE)
 _TEL = re.compile(r"tel:([^\s\"'<>)\]]*)", re.IGNORECASE)
+_OWN_LINK = re.compile(r'^<a class="tel" href="(tel:\+?\d+)" aria-label="[^"]+"')
+# The decision-tree diagram's boxes link to the tree's steps and may be named «Ring 112»; the step
+# itself shows the number as a tap-to-call link, so a number in a box is not reported.
+_TREE_NAV_LINK = re.compile(r'<a class="vtree-[^"]*" data-node=')
 _DEFINITION = re.compile(r"^\*?\[[^\]]+\]:")
 _LINK_URL = re.compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]|<[^>]*>")
 
@@ -192,6 +196,11 @@ def _excluded(text: str, start: int, end: int, short: bool, grouped_part: bool,
         if _COUNT_BEFORE.search(window) or _is_unit(text, a) or _PERCENT_AFTER.match(text, a):
             return True
     return False
+
+
+def quoted_number(written: str, shown: str) -> str:
+    """How a message names a number: as the editor wrote it, in «» if that differs from its grouping."""
+    return shown if written == shown else f"«{written}»"
 
 
 def _is_foreign_number(written: str) -> bool:
@@ -252,8 +261,7 @@ class _Scanner:
         ))
 
     def _unknown(self, key: str, written: str, line: int, short_cue: bool) -> None:
-        shown = phone_format.display(key)
-        quoted = f"«{written}»" if written != shown else shown
+        quoted = quoted_number(written, phone_format.display(key))
         self._found(phone_format.e164(key))
         if key in self.registry.rejected:
             self.problems.append(Problem(
@@ -268,7 +276,7 @@ class _Scanner:
             "add it to the registry (data/phones.yml) with a source, or correct it",
         ))
 
-    def scan(self, text: str, first_line: int, *, rewrite: bool) -> str:
+    def scan(self, text: str, first_line: int, *, rewrite: bool, in_link_text: bool = False) -> str:
         """Text with registry numbers linked (if rewrite); problems and finds recorded."""
         out: list[str] = []
         pos = 0
@@ -306,6 +314,12 @@ class _Scanner:
                 self._unknown(key, written, line, short_cue=(kind == "short"))
                 continue
             self._found(entry.id)
+            if in_link_text:
+                self.problems.append(Problem(
+                    self.file, line, f"{quoted_number(written, entry.display)} is inside the text of a link or image, "
+                    "so it cannot become a tap-to-call link",
+                    f"take the number out of the link text, e.g. «[{entry.owner.get(self.lang)}](…): {entry.display}»",
+                ))
             if rewrite:
                 out.append(text[pos:start])
                 out.append(entry.link_html(self.lang))
@@ -313,8 +327,19 @@ class _Scanner:
         out.append(text[pos:])
         return "".join(out)
 
-    def check_tel_links(self, text: str, first_line: int) -> None:
+    def check_tel_links(self, text: str, first_line: int) -> bool:
+        """Report hand-written `tel:` links (True if the text has any). The build's own links
+        (`<a class="tel" href="tel:…" aria-label="…">`, made by link_html) are the only ones allowed."""
+        own = _OWN_LINK.match(text)
+        if own:
+            key = phone_format.number_key(own.group(1).removeprefix("tel:"))
+            entry = self.registry.lookup(key) if key else None
+            if entry is not None and entry.href == own.group(1):
+                self._found(entry.id)
+                return True
+        any_tel = False
         for m in _TEL.finditer(text):
+            any_tel = True
             target = m.group(1)
             line = mdtext.line_at(text, m.start(), first_line)
             digits = re.sub(r"[\s\-.()]", "", unquote(target))
@@ -322,12 +347,18 @@ class _Scanner:
             entry = self.registry.lookup(key) if key else None
             if entry is not None:
                 self._found(entry.id)
+                self.problems.append(Problem(
+                    self.file, line, f"the link `tel:{target}` is written by hand",
+                    f"write the number as plain text, {entry.display}: the build makes the tap-to-call link "
+                    "itself, with the owner's name for screen readers",
+                ))
                 continue
             self.problems.append(Problem(
                 self.file, line, f"the link `tel:{target}` dials a number that is not in the phone registry",
                 "write the number as plain text (the build makes the link) and add it to the registry "
                 "(data/phones.yml) with a source, or correct it",
             ))
+        return any_tel
 
 
 def link_phone_numbers(markdown: str, *, lang: str, registry: Any, file: str, first_line: int = 1
@@ -355,9 +386,11 @@ def link_phone_numbers(markdown: str, *, lang: str, registry: Any, file: str, fi
         stripped = text.lstrip()
         if code_depth or stripped.startswith(("`", "~~~", "<!--", "{{")):
             continue
-        scanner.check_tel_links(text, line)
+        if scanner.check_tel_links(text, line):
+            continue
         if stripped.startswith(("[", "![", "<a", "<A", "<abbr")) and not _DEFINITION.match(stripped):
             # the link's visible text: its address and tags blanked, lines kept
             visible = _LINK_URL.sub(lambda m: "]" * m.group(0).startswith("]") + "\n" * m.group(0).count("\n"), text)
-            scanner.scan(visible, line, rewrite=False)
+            in_link_text = not (stripped.startswith("<abbr") or _TREE_NAV_LINK.match(stripped))
+            scanner.scan(visible, line, rewrite=False, in_link_text=in_link_text)
     return "".join(out), scanner.found, scanner.problems

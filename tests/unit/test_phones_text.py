@@ -298,21 +298,61 @@ def test_all_unknown_numbers_reported_in_one_run():
 
 def test_existing_tel_links_are_checked():
     md = ('<a href="tel:+4799999999">ring oss</a> og [Kirkens SOS](tel:+4722400040) og '
-          '[ukjent](tel:22-22-22-22) og\n<a class="x" href="tel:116006">hjelp</a>')
+          '[ukjent](tel:22-22-22-22) og\n<a class="x" href="tel:116006">hjelp</a> og <tel:112>')
     out, found, problems = link(md)
     assert out == md
-    assert found == ["kirkens-sos", "vold-og-overgrepslinjen"]
-    assert [(p.line, p.what) for p in problems] == [
-        (1, "the link `tel:+4799999999` dials a number that is not in the phone registry"),
-        (1, "the link `tel:22-22-22-22` dials a number that is not in the phone registry"),
+    assert found == ["kirkens-sos", "vold-og-overgrepslinjen", "politi-nod"]
+    assert [str(p) for p in problems] == [
+        "docs/x.md:1: the link `tel:+4799999999` dials a number that is not in the phone registry — write the number "
+        "as plain text (the build makes the link) and add it to the registry (data/phones.yml) with a source, or correct it",
+        "docs/x.md:1: the link `tel:+4722400040` is written by hand — write the number as plain text, 22 40 00 40: "
+        "the build makes the tap-to-call link itself, with the owner's name for screen readers",
+        "docs/x.md:1: the link `tel:22-22-22-22` dials a number that is not in the phone registry — write the number "
+        "as plain text (the build makes the link) and add it to the registry (data/phones.yml) with a source, or correct it",
+        "docs/x.md:2: the link `tel:116006` is written by hand — write the number as plain text, 116 006: "
+        "the build makes the tap-to-call link itself, with the owner's name for screen readers",
+        "docs/x.md:2: the link `tel:112` is written by hand — write the number as plain text, 112: "
+        "the build makes the tap-to-call link itself, with the owner's name for screen readers",
     ]
 
 
-def test_numbers_in_link_text_are_checked_not_rewritten():
-    md = "[Ring 22 22 22 22](https://example.org/22222222) og [116 006](https://example.org)"
+def test_the_builds_own_links_pass_but_a_copy_with_a_wrong_address_does_not():
+    own = REGISTRY.lookup("22400040").link_html("nb")
+    assert link(f"Ring {own}.") == (f"Ring {own}.", ["kirkens-sos"], [])
+    wrong = own.replace('href="tel:+4722400040"', 'href="tel:22400040"')
+    _, _, problems = link(f"Ring {wrong}.")
+    assert [p.what for p in problems] == ["the link `tel:22400040` is written by hand"]
+
+
+@pytest.mark.parametrize("md, lang, what, fix", [
+    ("[116 006](https://example.org)", "nb", "116 006 is inside the text of a link or image",
+     "«[Vold- og overgrepslinjen](…): 116 006»"),
+    ("Se [ring 22400040](../a.md).", "nb", "«22400040» is inside the text of a link or image",
+     "«[Kirkens SOS](…): 22 40 00 40»"),
+    ('<a href="https://example.org/">call 112</a>', "en", "112 is inside the text of a link or image",
+     "«[The police](…): 112»"),
+    ("![Ring 02800](bilde.png)", "nb", "02800 is inside the text of a link or image", "«[Politiet](…): 02800»"),
+])
+def test_registry_number_in_link_text_is_reported(md, lang, what, fix):
+    out, found, problems = link(md, lang=lang)
+    assert out == md and len(found) == 1
+    assert len(problems) == 1
+    assert problems[0].what == what + ", so it cannot become a tap-to-call link"
+    assert problems[0].fix == "take the number out of the link text, e.g. " + fix
+
+
+def test_number_in_a_decision_tree_diagram_box_is_checked_but_not_reported():
+    box = '<a class="vtree-box vtree-box--outcome" data-node="ring" href="#steg-ring"><span>3.</span> Ring {}</a>'
+    assert link(box.format("112")) == (box.format("112"), ["politi-nod"], [])
+    _, _, problems = link(box.format("22 22 22 22"))
+    assert len(problems) == 1 and "not in the phone registry" in problems[0].what
+
+
+def test_unknown_numbers_in_link_text_are_reported_and_the_text_is_not_rewritten():
+    md = "[Ring 22 22 22 22](https://example.org/22222222) og [les mer](https://example.org/112)"
     out, found, problems = link(md)
     assert out == md
-    assert found == ["+4722222222", "vold-og-overgrepslinjen"]
+    assert found == ["+4722222222"]
     assert len(problems) == 1 and problems[0].what.startswith("22 22 22 22 looks like")
 
 
@@ -376,7 +416,8 @@ def test_text_with_no_phone_number_is_never_changed(tokens):
     # "ring 1850" and similar are phone numbers by rule; keep the cue words away from 3–4 digit numbers
     assume(not re.search(r"\bring\s+\d{3,4}\b", text))
     # Small numbers side by side ("31 10 10 10") do make a phone number's shape; keep them apart
-    assume(not re.search(r"(?<![\d.:–-])\d{2}(?: \d{2}){3}(?![\d–-])|\d{3} \d{2} \d{3}|\d{8}", text))
+    assume(not re.search(r"(?<![\d.:–-])(?:\d{2}(?: \d{2}){3}|\d{2} \d{2} \d{4}|\d{4} \d{2} \d{2}|\d{4} \d{4})(?![\d–-])"
+                         r"|\d{3} \d{2} \d{3}|\d{8}", text))
     assert link(text) == (text, [], [])
 
 
