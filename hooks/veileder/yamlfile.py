@@ -51,9 +51,16 @@ def parse(text: str) -> YamlDoc:
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, {(): 1})
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except ValueError as e:  # a value YAML reads as a date or number but cannot build: 2026-02-30
+            bad = unbuildable_scalar(node)
+            raise YamlSyntaxError(f"«{bad.value}» cannot be read ({e})" if bad else str(e),
+                                  bad.start_mark.line + 1 if bad else None) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and "end of stream" in (e.problem or ""):
+            mark = e.context_mark  # an unclosed quote or bracket: where it was opened, not the file's end
         line = mark.line + 1 if mark is not None else None
         what = " ".join(x for x in (e.context, e.problem) if x) or str(e)
         raise YamlSyntaxError(what, line) from None
@@ -64,6 +71,26 @@ def parse(text: str) -> YamlDoc:
     doc = YamlDoc(data, {(): node.start_mark.line + 1})
     _walk(node, (), doc)
     return doc
+
+
+def unbuildable_scalar(node: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar under node that YAML's safe constructor cannot build (e.g. the date 2026-02-30)."""
+    stack = [node]
+    while stack:
+        n = stack.pop(0)
+        if isinstance(n, yaml.ScalarNode):
+            c = yaml.SafeLoader("")
+            try:
+                c.construct_object(n, deep=True)
+            except (ValueError, yaml.YAMLError):
+                return n
+            finally:
+                c.dispose()
+        elif isinstance(n, yaml.MappingNode):
+            stack.extend(x for pair in n.value for x in pair)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return None
 
 
 def load(path: Path) -> YamlDoc:
