@@ -19,22 +19,23 @@ def test_page_lists_every_number_with_owner_purpose_hours_cost_and_date(lang):
         for text in (e.owner.get(lang), e.purpose.get(lang), e.hours.get(lang)):
             assert text in md
     assert md.count('class="tel"') == len(REGISTRY.entries)
-    assert md.count(format_date(date(2026, 11, 15), lang)) == len(REGISTRY.entries)
+    assert sum(md.count(f"** {format_date(e.verified, lang)}\n") for e in {e.verified: e for e in REGISTRY.entries}.values()) \
+        == len(REGISTRY.entries)
 
 
 def test_page_bokmal_words():
     md = render_phone_page(REGISTRY, lang="nb")
     assert "## Nødnumre" in md and "## Hjelpetelefoner" in md
-    assert "- **Sist kontrollert:** 15. november 2026" in md
+    assert "- **Sist kontrollert:** 1. november 2026" in md
     assert "- **Pris:** Gratis" in md
-    assert "Åpningstid ikke bekreftet – se politiet.no" in md
+    assert "Kontortid (ikke bekreftet) – se politiet.no" in md
 
 
 def test_page_english_words():
     md = render_phone_page(REGISTRY, lang="en")
     assert "## Emergency numbers" in md and "## Helplines" in md
-    assert "- **Last verified:** 15 November 2026" in md
-    assert "Opening hours not confirmed – see politiet.no" in md
+    assert "- **Last verified:** 1 November 2026" in md
+    assert "Office hours (not confirmed) – see politiet.no" in md
     assert "Nødnumre" not in md
 
 

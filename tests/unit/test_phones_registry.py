@@ -311,3 +311,48 @@ def test_the_age_limit_comes_from_the_one_constant(tmp_path, monkeypatch):
     monkeypatch.setattr(reg, "MAX_VERIFIED_AGE_MONTHS", 3)
     _, problems = load(tmp_path, "phones:\n" + entry(verified="2026-07-01"))
     assert len(problems) == 1 and "more than 3 months ago" in problems[0].what
+
+
+# --------------------------------------------------------------- the registry agrees with facts.md
+
+_FACTS = next((p for p in (ROOT.parent / "shared" / "sources" / "facts.md", ROOT.parents[1] / "shared" / "sources" / "facts.md")
+               if p.exists()), None)
+
+
+def _facts_phone_rows() -> list[dict]:
+    text = _FACTS.read_text(encoding="utf-8")
+    table = text[text.index("## Phone numbers"):]
+    rows = []
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] not in ("number", "---"):
+            rows.append({"number": cells[0], "who": cells[1], "hours": cells[2], "confidence": cells[3]})
+    return rows
+
+
+@pytest.mark.skipif(_FACTS is None, reason="shared/sources/facts.md is not beside the project (CI lays it there)")
+def test_registry_publishes_exactly_the_confirmed_numbers_of_facts_md():
+    rows = _facts_phone_rows()
+    assert len(rows) >= 12
+    registry = real_registry()
+    confirmed = {}
+    for row in rows:
+        from veileder.phone_format import number_key
+
+        key = number_key(row["number"])
+        if row["confidence"] == "unverified":
+            assert key is None or registry.lookup(key) is None, f"unverified number published: {row}"
+            continue
+        assert key, row
+        confirmed[key] = row
+    assert set(confirmed) == {e.key for e in registry.entries}
+    for key, row in confirmed.items():
+        e = registry.lookup(key)
+        assert e.confidence == row["confidence"], key
+        assert e.free == ("free" in row["hours"]), key
+        if row["hours"].startswith("24/7"):
+            assert e.hours.nb == "Hele døgnet, alle dager" and e.hours.en == "24 hours a day, every day", key
+        if "not confirmed" in row["hours"]:
+            assert "ikke bekreftet" in e.hours.nb and "not confirmed" in e.hours.en, key
+        assert e.source.startswith("facts.md, checked Nov 2026 (" + row["confidence"]), key
+        assert e.verified.strftime("%Y-%m") == "2026-11", key
