@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from tests.unit._phone_fixtures import real_registry
+from tests.unit._phone_fixtures import ROOT, real_registry
 from veileder.phone_page import format_date, header_numbers, render_phone_page
 from veileder.phone_registry import PhoneRegistry
 from veileder.phone_text import link_phone_numbers
@@ -71,3 +71,24 @@ def test_header_numbers_english():
     assert items[0]["label"] == "In immediate danger? Call"
     assert items[0]["aria_label"] == "112 – The police"
     assert items[1]["aria_label"].startswith(items[1]["display"])
+
+
+TEMPLATE_FILES = sorted(p for p in (ROOT / "overrides").rglob("*") if p.suffix in {".html", ".js"}) + [
+    ROOT / "data" / "ui.yml", ROOT / "mkdocs.yml"]
+
+
+def test_the_template_check_finds_a_typed_number():
+    _, found, _ = link_phone_numbers('<p>Akutt fare? Ring <a href="tel:112">112</a></p>', lang="nb", registry=REGISTRY, file="x")
+    assert found
+
+
+@pytest.mark.parametrize("path", TEMPLATE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_phone_number_is_typed_into_a_template_or_ui_text(path):
+    """The header strip's numbers come from data/phones.yml (`header:`), never from a template."""
+    _, found, _ = link_phone_numbers(path.read_text(encoding="utf-8"), lang="nb", registry=REGISTRY, file=str(path))
+    assert found == [], f"{path.relative_to(ROOT)} has a phone number typed into it: {found}"
+
+
+def test_the_header_template_draws_the_numbers_from_the_registry():
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "{% for n in emergency %}" in main and "{{ n.html }}" in main
