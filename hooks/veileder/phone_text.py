@@ -175,10 +175,12 @@ def _excluded(text: str, start: int, end: int, short: bool, grouped_part: bool,
     before, before2, after, after2 = _char(text, b), _char(text, b - 1), _char(text, a), _char(text, a + 1)
     if (b_under and before.isalnum()) or (a_under and after.isalnum()):
         return True  # part of an identifier: «sak_112», «H_02800»
-    if "/" in (before, after) and (is_known(text[start:end]) or (
-            before == "/" and (m := _NUMBER_BEFORE_SLASH.search(text, 0, b)) and is_known(m.group(0))) or (
-            after == "/" and (m := _NUMBER_AFTER_SLASH.match(text, a + 1)) and is_known(m.group(0)))):
-        before, after = ("\n" if before == "/" else before), ("\n" if after == "/" else after)
+    if before == "/" and (m := _NUMBER_BEFORE_SLASH.search(text, 0, b)) and _slash_pair(
+            text, m.start(), m.group(0), text[start:end], is_known):
+        before = "\n"
+    if after == "/" and (m := _NUMBER_AFTER_SLASH.match(text, a + 1)) and _slash_pair(
+            text, start, text[start:end], m.group(0), is_known):
+        after = "\n"
     if before in _JOINERS_BEFORE or after in _JOINERS_AFTER:
         return True
     if before in ".,:" and before2.isdigit():
@@ -208,6 +210,16 @@ def _is_foreign_number(written: str) -> bool:
         return phonenumbers.is_valid_number(phonenumbers.parse(written, None))
     except phonenumbers.NumberParseException:
         return False
+
+
+def _slash_pair(text: str, first_start: int, first: str, second: str, is_known: Any) -> bool:
+    """«112/113»: two numbers of phone size joined by a slash, one of them in the registry, the first
+    not after a reference word («sak 2020/113» is a case number)."""
+    def digits(s: str) -> int:
+        return sum(c.isdigit() for c in s)
+
+    return (digits(first) >= 3 and digits(second) >= 3 and (is_known(first) or is_known(second))
+            and not _REFERENCE_BEFORE.search(text[max(0, first_start - 80):first_start]))
 
 
 def _is_unit(text: str, end: int) -> bool:
