@@ -3,6 +3,8 @@ tap-to-call links in both languages, and unknown numbers fail with `file:line: w
 from __future__ import annotations
 
 import re
+
+import pytest
 from html.parser import HTMLParser
 
 # Body lines start at file line 10 (8 lines of front matter and a blank line).
@@ -126,3 +128,29 @@ def test_unknown_numbers_fail_the_build_with_file_and_line(mini_site, tmp_path):
             assert f"{file}:{line}: {what}" in log, f"{file}:{line} not reported\n{log[-6000:]}"
     assert f"docs/a/beskrivelse.md:3: 22 33 44 55 looks like a phone number but is not in the phone registry {add}" in log
     assert "docs/a/beskrivelse.en.md" not in log
+
+
+def test_stale_registry_entries_fail_the_build_all_listed(mini_site, tmp_path, monkeypatch):
+    monkeypatch.setenv("GUIDE_TODAY", "2027-12-01")  # more than 12 months after every entry's check
+    result = mini_site.build(tmp_path / "out")
+    assert result.returncode != 0
+    log = result.stderr + result.stdout
+    stale = re.findall(r"data/phones\.yml:(\d+): phone entry '([a-z0-9-]+)' \([^)]+\) was last verified on (\S+), "
+                       r"more than 12 months ago — check the number with its owner", log)
+    registry_ids = re.findall(r"^  - id: (\S+)$", (mini_site.root / "data" / "phones.yml").read_text(encoding="utf-8"), re.M)
+    assert sorted(i for _, i, _ in stale) == sorted(registry_ids)
+    assert "Traceback" not in log
+
+
+@pytest.mark.parametrize("text, message", [
+    ("phones:\n  - id: a\n    number: '112\n", "data/phones.yml:3: the phone registry is not valid YAML"),
+    ("phones: 3\n", "data/phones.yml:1: the phone registry must have a `phones:` list"),
+])
+def test_a_broken_registry_fails_the_build_with_a_message_not_a_traceback(mini_site, tmp_path, text, message):
+    (mini_site.root / "data" / "phones.yml").write_text(text, encoding="utf-8")
+    result = mini_site.build(tmp_path / "out")
+    assert result.returncode != 0
+    log = result.stderr + result.stdout
+    assert message in log and "Traceback" not in log
+    # the pages' numbers are then unknown, and each is reported where it is written
+    assert "docs/index.md:10: 112 looks like a phone number but is not in the phone registry" in log
