@@ -76,7 +76,7 @@ _CANDIDATE = re.compile(
 )
 
 _JOINERS_BEFORE = "-\u2010\u2011\u2012\u2013\u2014/§#=&$£€¥"
-_JOINERS_AFTER = "-\u2010\u2011\u2012\u2013\u2014/%\u2030=&"
+_JOINERS_AFTER = "-\u2010\u2011\u2012\u2013\u2014/%\u2030=&+"
 _MARKS = "*_"  # Markdown emphasis around a number: **112**, __116 006__, _22 40 00 40_
 # A number right after § or a reference word is a section, page, case or document number.
 _REFERENCE_BEFORE = re.compile(
@@ -134,12 +134,14 @@ _CUE_VIA = re.compile(
 _LIST_JOIN = re.compile(r"^[*_]*(?:\s*[,/]\s*|\s+(?:eller|or|og|and)\s+)[*_]*$", re.IGNORECASE)
 # What may stand between a cue word and its number: «ring **1850**», «ring «1850»», «ring (1850)».
 _OPENERS = "*_«\"“„'‘("
+_CUED_RUN = re.compile(r"(?<![\w+])\d+(?:[ \u00a0\u202f]\d+)+(?!\w)")
 _NUMBER_BEFORE_SLASH = re.compile(r"(?:(?:\+|00)47[ \u00a0\u202f]?)?\d(?:[ \u00a0\u202f]?\d)*$")
 _NUMBER_AFTER_SLASH = re.compile(r"\d(?:[ \u00a0\u202f]?\d)*")
 
 _CODE_TAG = re.compile(r"^<(/?)(code|pre|kbd|samp|script|style|textarea)\b", re.IGNORECASE)
-_TEL = re.compile(r"tel:([^\s\"'<>)\]]*)", re.IGNORECASE)
-_OWN_LINK = re.compile(r'^<a class="tel" href="(tel:\+?\d+)" aria-label="[^"]+"')
+# a tel: address where a link's address stands: href="tel:…", [text](tel:…), <tel:…>, [ref]: tel:…
+_TEL = re.compile(r"""(?:\bhref\s*=\s*["']?|\]\(\s*|<|\]:\s*)tel:([^\s"'<>)\]]+)""", re.IGNORECASE)
+_OWN_LINK = re.compile(r'<a class="tel" href="(tel:\+?\d+)" aria-label="[^"]+"(?: title="[^"]*")?>[^<]*</a>')
 # The decision-tree diagram's boxes link to the tree's steps and may be named «Ring 112»; the step
 # itself shows the number as a tap-to-call link, so a number in a box is not reported.
 _TREE_NAV_LINK = re.compile(r'<a class="vtree-[^"]*" data-node=')
@@ -181,7 +183,7 @@ def _excluded(text: str, start: int, end: int, short: bool, grouped_part: bool,
     if after == "/" and (m := _NUMBER_AFTER_SLASH.match(text, a + 1)) and _slash_pair(
             text, start, text[start:end], m.group(0), is_known):
         after = "\n"
-    if before in _JOINERS_BEFORE or after in _JOINERS_AFTER:
+    if before in _JOINERS_BEFORE or after in _JOINERS_AFTER or (after == "(" and after2 == "+"):
         return True
     if before in ".,:" and before2.isdigit():
         return True
@@ -293,6 +295,7 @@ class _Scanner:
         out: list[str] = []
         pos = 0
         previous_end: int | None = None
+        handled: list[tuple[int, int]] = []  # spans linked or reported
         for m in _CANDIDATE.finditer(text):
             start, end = m.start(), m.end()
             kind = next(k for k in ("intl", "foreign", "full", "harm", "uan", "short") if m.group(k))
@@ -300,6 +303,7 @@ class _Scanner:
             if kind == "foreign":
                 if not _excluded(text, start, end, short=True, grouped_part=True) and _is_foreign_number(written):
                     previous_end = end
+                    handled.append((start, end))
                     self._foreign(written, mdtext.line_at(text, start, first_line))
                 continue
             if _excluded(text, start, end, short=(kind in ("short", "harm")), grouped_part=kind in ("harm", "uan", "short"),
@@ -310,6 +314,7 @@ class _Scanner:
             if key is None:
                 if kind == "intl" or (kind == "full" and _PHONE_SHAPED.fullmatch(written)):
                     previous_end = end
+                    handled.append((start, end))
                     self._invalid(written, line)
                 continue  # otherwise: digits that cannot be a Norwegian number (12345678, 10.20.30.40)
             entry = self.registry.lookup(key)
@@ -322,6 +327,7 @@ class _Scanner:
                 if not (known_bad or _has_cue(text, start, previous_end)):
                     continue
             previous_end = end
+            handled.append((start, end))
             if entry is None:
                 self._unknown(key, written, line, short_cue=(kind == "short"))
                 continue
@@ -337,20 +343,47 @@ class _Scanner:
                 out.append(entry.link_html(self.lang))
                 pos = end
         out.append(text[pos:])
+        self._check_cued_runs(text, first_line, handled)
         return "".join(out)
 
-    def check_tel_links(self, text: str, first_line: int) -> bool:
-        """Report hand-written `tel:` links (True if the text has any). The build's own links
-        (`<a class="tel" href="tel:…" aria-label="…">`, made by link_html) are the only ones allowed."""
-        own = _OWN_LINK.match(text)
-        if own:
-            key = phone_format.number_key(own.group(1).removeprefix("tel:"))
-            entry = self.registry.lookup(key) if key else None
-            if entry is not None and entry.href == own.group(1):
+    def _check_cued_runs(self, text: str, first_line: int, handled: list[tuple[int, int]]) -> None:
+        """After a phone word, digits in an unusual grouping («ring 224 000 40») are still a phone
+        number: report them, so no number after «ring» or «call» passes the build unchecked."""
+        for m in _CUED_RUN.finditer(text):
+            start, end = m.span()
+            digits = sum(c.isdigit() for c in m.group(0))
+            if not 5 <= digits <= 12 or any(s < end and start < e for s, e in handled):
+                continue
+            if not _has_cue(text, start, None) or _is_unit(text, end) or _PERCENT_AFTER.match(text, end):
+                continue
+            written, line = m.group(0), mdtext.line_at(text, start, first_line)
+            key = phone_format.number_key(written)
+            if key is None:
+                self._invalid(written, line)
+            elif (entry := self.registry.lookup(key)) is not None:
                 self._found(entry.id)
-                return True
+                self.problems.append(Problem(
+                    self.file, line, f"«{written}» is {entry.owner.nb}'s number written in an unusual grouping, so it is not linked",
+                    f"write it as {entry.display}",
+                ))
+            else:
+                self._unknown(key, written, line, short_cue=False)
+
+    def check_tel_links(self, text: str, first_line: int) -> tuple[bool, str]:
+        """Report hand-written `tel:` links. The build's own links (`<a class="tel" href="tel:…"
+        aria-label="…">…</a>`, made by link_html) are the only ones allowed. Returns whether the text
+        has a hand-written one, and the text with the build's own links blanked."""
+        def own(m: re.Match) -> str:
+            key = phone_format.number_key(m.group(1).removeprefix("tel:"))
+            entry = self.registry.lookup(key) if key else None
+            if entry is None or entry.href != m.group(1):
+                return m.group(0)
+            self._found(entry.id)
+            return re.sub(r"[^\n]", " ", m.group(0))
+
+        rest = _OWN_LINK.sub(own, text)
         any_tel = False
-        for m in _TEL.finditer(text):
+        for m in _TEL.finditer(rest):
             any_tel = True
             target = m.group(1)
             line = mdtext.line_at(text, m.start(), first_line)
@@ -370,7 +403,7 @@ class _Scanner:
                 "write the number as plain text (the build makes the link) and add it to the registry "
                 "(data/phones.yml) with a source, or correct it",
             ))
-        return any_tel
+        return any_tel, rest
 
 
 def link_phone_numbers(markdown: str, *, lang: str, registry: Any, file: str, first_line: int = 1
@@ -398,7 +431,8 @@ def link_phone_numbers(markdown: str, *, lang: str, registry: Any, file: str, fi
         stripped = text.lstrip()
         if code_depth or stripped.startswith(("`", "~~~", "<!--", "{{")):
             continue
-        if scanner.check_tel_links(text, line):
+        hand_written, text = scanner.check_tel_links(text, line)
+        if hand_written:
             continue
         if stripped.startswith(("[", "![", "<a", "<A", "<abbr")) and not _DEFINITION.match(stripped):
             # the link's visible text: its address and tags blanked, lines kept
