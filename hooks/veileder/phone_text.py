@@ -28,8 +28,10 @@ Write phone numbers plainly, in the usual Norwegian grouping (112, 02800, 116 00
 A number in the registry becomes a link. Any other phone number fails the build: a Norwegian number
 not in the registry (add it to data/phones.yml with a source, or correct it); a number in a phone
 shape (22 40 00 40, 800 40 008, +47 …) that is not a valid Norwegian number; a short number with +47
-in front (no phone can dial it); a foreign number (+46 …). Existing `tel:` links and numbers inside
-link texts are checked too, so no number escapes the registry.
+in front (no phone can dial it); a foreign number (+46 …); digits in an unusual grouping right after a
+phone word («ring 224 000 40»); a registry number inside a link text (it cannot become a call link);
+a hand-written `tel:` link. Numbers in link texts and `tel:` addresses are checked too, so no number
+escapes the registry.
 """
 from __future__ import annotations
 
