@@ -460,9 +460,10 @@ def test_arbitrary_text_never_crashes_and_only_registry_numbers_change(text):
 
 def test_the_digit_rich_strategies_really_make_phone_shaped_text():
     """Guard for the property above: its examples must hold digits, numbers and registry numbers."""
-    from hypothesis import Phase, find
+    from hypothesis import HealthCheck, Phase, find
 
-    quick = settings(max_examples=500, phases=[Phase.generate], database=None)
+    quick = settings(max_examples=500, phases=[Phase.generate], database=None, deadline=None,
+                     suppress_health_check=list(HealthCheck))
     find(_DIGIT_RICH, lambda s: re.search(r"\d{2}[ \u00a0]\d{2}[ \u00a0]\d{2}[ \u00a0]\d{2}", s) is not None, settings=quick)
     find(_DIGIT_RICH, lambda s: len(link(s)[2]) >= 2, settings=quick)  # unknown numbers in it are reported
     find(_MIXED, lambda s: 'class="tel"' in link(s)[0], settings=quick)
