@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from veileder.yamlfile import unbuildable_scalar
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -37,6 +39,11 @@ def split_front_matter(text: str) -> FrontMatter:
             fm.data = (loader.construct_document(node) if node is not None else None) or {}
         finally:
             loader.dispose()
+    except ValueError as exc:  # a date YAML cannot build: `reviewed: 2026-02-30`
+        bad = unbuildable_scalar(node) if node is not None else None
+        fm.error = ((bad.start_mark.line + 2) if bad else 1, f"the front matter has a value that cannot be read: «{bad.value if bad else ''}» ({exc})")
+        fm.data = {}
+        return fm
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         fm.error = ((mark.line + 2) if mark else 1, f"the front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})")

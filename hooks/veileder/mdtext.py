@@ -17,8 +17,8 @@ _PROTECTED_INLINE = re.compile(
     (?:
       (?P<code>(`+).+?(?<!`)\2(?!`))            # inline code
     | <!--.*?-->                                  # HTML comment
-    | <a\b[^>]*>.*?</a>                           # an existing HTML link, with its text
-    | <abbr\b[^>]*>.*?</abbr>
+    | <a(?=[\s>])[^<>]*>.*?</a>                   # an existing HTML link, with its text
+    | <abbr(?=[\s>])[^<>]*>.*?</abbr>
     | </?[A-Za-z][^>\n<]*>                        # any other HTML tag (not its content)
     | !?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)\n]*\)    # Markdown link or image, text included
     | !?\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]\n]*\]   # reference-style link

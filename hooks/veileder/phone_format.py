@@ -13,11 +13,15 @@ the grouping of full numbers come from the `phonenumbers` library; short numbers
 The `tel:` address — the choice, and why:
 
 * full numbers get E.164 with the country code, ``tel:+4722400040``: it dials correctly from a
-  Norwegian and from a foreign phone (RFC 3966 asks for the global form where one exists);
-* short numbers get their bare digits, ``tel:112``, ``tel:02800``, ``tel:116006``. Short numbers
-  exist only inside the Norwegian networks; "+47 112" is not a number any network routes, so
-  ``tel:+47112`` (what ``phonenumbers.format_number(..., E164)`` would give) can fail to connect
-  — on a safety site the link must dial. A phone abroad cannot reach these numbers at all.
+  Norwegian and from a foreign phone. RFC 3966 (§ 5.1.4) asks for this global form wherever a
+  number has one, and it is what ``phonenumbers.format_number(..., E164)`` gives.
+* short numbers get their bare digits, ``tel:112``, ``tel:02800``, ``tel:116006``. They have no
+  global form: they exist only inside the Norwegian networks, and "+47 112" is not a number any
+  network routes, so ``tel:+47112`` (what phonenumbers' E164 gives) and ``tel:+47-112`` (its RFC3966
+  format) can fail to connect — on a safety site the link must dial. RFC 3966 (§ 5.1.5) wants a
+  local number to carry ``;phone-context=+47``; we leave it out on purpose, because phone diallers
+  read ``;`` in a dial string as "wait" (Android's PhoneNumberUtils.WAIT) and would not dial the
+  number cleanly. A phone abroad cannot reach these numbers at all.
 """
 from __future__ import annotations
 
@@ -32,30 +36,33 @@ REGION = "NO"
 _DIGITS = re.compile(r"\d+")
 
 
+# What may stand before the national digits: +47, 0047, (+47) or (0047).
+COUNTRY_CODE = re.compile(r"(?:\(\+47\)|\(0047\)|\+47|0047)[ \u00a0\u202f.\-]?")
+# Digit groups joined by single spaces (also no-break and narrow no-break), hyphens or full stops.
+_GROUPED = re.compile(r"\d+(?:[ \u00a0\u202f.\-]\d+)*")
+
+
 @lru_cache(maxsize=4096)  # pure; called for every number on every page
 def number_key(written: str) -> str | None:
     """The national digits of a Norwegian number as people write it, or None if it is not one.
 
     ``"+47 22 40 00 40"`` → ``"22400040"``, ``"0047 22400040"`` → ``"22400040"``,
-    ``"116 006"`` → ``"116006"``, ``"02800"`` → ``"02800"``, ``"112"`` → ``"112"``.
-    Only the shapes this site knows are accepted (see module docstring).
+    ``"(+47) 22-40-00-40"`` → ``"22400040"``, ``"116 006"`` → ``"116006"``, ``"02800"`` → ``"02800"``,
+    ``"112"`` → ``"112"``. Full numbers may be grouped with spaces, hyphens or full stops; short
+    numbers are written as one group (116 xxx may have one space). Only the shapes this site knows
+    are accepted (see module docstring); a short number never takes the country code.
     """
     text = written.strip()
-    international = text.startswith(("+", "00"))
-    digits = "".join(_DIGITS.findall(text))
-    if not digits or re.search(r"[^\d\s\u00a0\u202f+]", text):
+    cc = COUNTRY_CODE.match(text)
+    rest = text[cc.end():] if cc else text
+    if not _GROUPED.fullmatch(rest):
         return None
-    if international:
-        if digits.startswith("0047"):
-            digits = digits[4:]
-        elif digits.startswith("47"):
-            digits = digits[2:]
-        else:
-            return None
-        return digits if len(digits) == 8 and is_valid_full(digits) else None
+    digits = "".join(_DIGITS.findall(rest))
     if len(digits) == 8:
         return digits if is_valid_full(digits) else None
-    if is_short_shape(digits) and re.fullmatch(r"\d+|116[ \u00a0\u202f]\d{3}", text):
+    if cc:
+        return None
+    if is_short_shape(digits) and re.fullmatch(r"\d+|116[ \u00a0\u202f-]\d{3}", text):
         return digits if is_possible_short(digits) else None
     return None
 

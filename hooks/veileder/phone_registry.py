@@ -19,11 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from veileder import phone_format
 from veileder.problems import Problem
+from veileder.yamlfile import YamlDoc, YamlSyntaxError, parse
 
 # The ONE place that says how old a verification may be before the build refuses the number.
 MAX_VERIFIED_AGE_MONTHS = 12
@@ -72,6 +72,12 @@ class PhoneEntry(BaseModel):
         default=None,
         description="If set, the number is shown in the page header's emergency strip, with this label before it.",
     )
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: Any) -> Any:
+        # `number: 112` (unquoted) is read by YAML as the integer 112; it means the same
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @field_validator("number")
     @classmethod
@@ -135,41 +141,6 @@ class PhoneRegistry:
         return self.by_key.get(key)
 
 
-# ---------------------------------------------------------------- YAML with line numbers
-
-
-def _load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """The YAML data and its node tree (nodes know their start line)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml (C) when installed
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return data, node
-
-
-def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode) and k.value == key:
-                return v
-    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
-        return node.value[key]
-    return None
-
-
-def _line_of(root: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:
-    """The line of the deepest node on `path` that exists."""
-    node, line = root, (root.start_mark.line + 1 if root is not None else None)
-    for step in path:
-        node = _child(node, step)
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
 # ---------------------------------------------------------------- loading and checking
 
 
@@ -203,12 +174,23 @@ _FIELD_FIX = {
 }
 
 
-def _problems_from_error(err: ValidationError, raw: Any, index: int, root: yaml.Node | None, rel: str) -> list[Problem]:
+_TEXT_FIELDS = ("owner", "purpose", "hours", "header")
+_TYPE_FIX = {
+    "free": "write `free: true` if the call is confirmed free of charge, otherwise `free: false`",
+    "category": "use one of emergency, police, health, helpline",
+    "confidence": "use high, medium-high or medium (as in facts.md); unverified numbers are not published",
+    "id": "use lowercase letters a–z, digits and '-', e.g. 'kirkens-sos'",
+    "number": "write the Norwegian number in quotes, e.g. '116 006' or '22 40 00 40'",
+    "source": "write where the number was checked, as text",
+}
+
+
+def _problems_from_error(err: ValidationError, raw: Any, index: int, doc: YamlDoc, rel: str) -> list[Problem]:
     problems: list[Problem] = []
     label = _label(raw, index)
     for item in err.errors():
         loc = tuple(item["loc"])
-        line = _line_of(root, ("phones", index, *loc))
+        line = doc.line("phones", index, *loc)
         name = ".".join(str(p) for p in loc)
         top = str(loc[0]) if loc else ""
         if item["type"] == "missing":
@@ -227,10 +209,18 @@ def _problems_from_error(err: ValidationError, raw: Any, index: int, root: yaml.
             problems.append(Problem(rel, line, f"{label} has no source", _FIELD_FIX["source"]))
         elif top == "verified":
             problems.append(Problem(rel, line, f"{label} has no valid verification date ({item['msg']})", _FIELD_FIX["verified"]))
+        elif top in _TEXT_FIELDS and len(loc) == 1:
+            problems.append(Problem(rel, line, f"{label}: `{top}` must have a bokmål and an English text",
+                                    f"write it as `{top}: {{nb: …, en: …}}`"))
         else:
             msg = item["msg"].removeprefix("Value error, ")
-            problems.append(Problem(rel, line, f"{label}: `{name}` is wrong: {msg}", f"correct `{name}:` (see data/schemas/phones.schema.json)"))
+            problems.append(Problem(rel, line, f"{label}: `{name}` is wrong: {msg}",
+                                    _TYPE_FIX.get(top, f"correct `{name}:` (see data/schemas/phones.schema.json)")))
     return problems
+
+
+class _Doubled(Exception):
+    """An entry with a field written twice: left out, like an entry with errors."""
 
 
 def load_phone_registry(path: Path, *, today: date, rel: str = "data/phones.yml") -> tuple[PhoneRegistry, list[Problem]]:
@@ -246,20 +236,28 @@ def load_phone_registry(path: Path, *, today: date, rel: str = "data/phones.yml"
         return PhoneRegistry(), [Problem(rel, None, f"the phone registry cannot be read ({exc.__class__.__name__})",
                                          f"make sure {rel} exists and is saved as UTF-8")]
     try:
-        data, root = _load_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return PhoneRegistry(), [Problem(rel, line, f"the phone registry is not valid YAML: {what}",
+        doc = parse(text)
+    except YamlSyntaxError as exc:
+        return PhoneRegistry(), [Problem(rel, exc.line, f"the phone registry is not valid YAML: {exc.message}",
                                          "fix the YAML at this line (indentation, colons, quotes)")]
+    data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("phones"), list):
-        return PhoneRegistry(), [Problem(rel, _line_of(root, ()), "the phone registry must have a `phones:` list",
+        return PhoneRegistry(), [Problem(rel, doc.line(), "the phone registry must have a `phones:` list",
                                          "start the file with `phones:` followed by one `- id: ...` entry per number")]
     for key in data:
         if key != "phones":
-            problems.append(Problem(rel, _line_of(root, (key,)), f"unknown top-level field `{key}` in the phone registry",
+            problems.append(Problem(rel, doc.line(key), f"unknown top-level field `{key}` in the phone registry",
                                     "remove it; only `phones:` is allowed"))
+    doubled: set[int] = set()  # entries with a field written twice (YAML silently keeps the last)
+    for path, line in doc.duplicates:
+        if len(path) >= 3 and path[0] == "phones" and isinstance(path[1], int):
+            doubled.add(path[1])
+            where = _label(data["phones"][path[1]], path[1])
+        else:
+            where = "the phone registry"
+        field_name = ".".join(str(p) for p in path[2:]) if len(path) >= 3 and path[0] == "phones" else str(path[-1])
+        problems.append(Problem(rel, line, f"`{field_name}` is written twice in {where}",
+                                "keep one of them: only the last one would be used, without a warning"))
 
     entries: list[PhoneEntry] = []
     rejected: dict[str, str] = {}
@@ -267,11 +265,14 @@ def load_phone_registry(path: Path, *, today: date, rel: str = "data/phones.yml"
     seen_keys: dict[str, str] = {}
     limit = add_months(today, -MAX_VERIFIED_AGE_MONTHS)
     for index, raw in enumerate(data["phones"]):
-        entry_line = _line_of(root, ("phones", index))
+        entry_line = doc.line("phones", index)
         try:
             entry = PhoneEntry.model_validate(raw)
-        except ValidationError as err:
-            problems.extend(_problems_from_error(err, raw, index, root, rel))
+            if index in doubled:
+                raise _Doubled
+        except (ValidationError, _Doubled) as err:
+            if isinstance(err, ValidationError):
+                problems.extend(_problems_from_error(err, raw, index, doc, rel))
             if isinstance(raw, dict) and raw.get("number") is not None:
                 key = phone_format.number_key(str(raw["number"]))
                 if key:
@@ -288,7 +289,7 @@ def load_phone_registry(path: Path, *, today: date, rel: str = "data/phones.yml"
             continue
         seen_ids[entry.id] = entry_line or 0
         seen_keys[entry.key] = entry.id
-        verified_line = _line_of(root, ("phones", index, "verified"))
+        verified_line = doc.line("phones", index, "verified")
         if entry.verified > today:
             problems.append(Problem(rel, verified_line, f"{label} has a verification date in the future ({entry.verified.isoformat()})",
                                     "set `verified:` to the date the number was actually checked"))

@@ -131,6 +131,7 @@ def scan(root: Path, *, today: dt.date) -> Content:
         page = PageData(rel=rel, lang=lang_of(rel), file=file, fm=fm)
         page.meta, p = check_page_meta(fm, file, lists, today)
         problems += p
+        problems += _front_matter_phone_problems(fm, file, lang_of(rel), phones)
         pages[rel] = page
 
     known_pages = {rel for rel in pages if not rel.endswith(".en.md")}
@@ -208,6 +209,18 @@ def scan(root: Path, *, today: dt.date) -> Content:
     problems += _pair_problems(pages)
     abbreviations = {lang: Abbreviations({t.term: t.text[lang] for t in glossary}) for lang in LANGS}
     return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties, changes, abbreviations)
+
+
+def _front_matter_phone_problems(fm: FrontMatter, file: str, lang: str, phones) -> list[Problem]:
+    """Numbers in the title and description (shown in menus, search results and link previews, where
+    they cannot be links) must still be registry numbers."""
+    problems: list[Problem] = []
+    for key in ("title", "description"):
+        value = fm.data.get(key) if isinstance(fm.data, dict) else None
+        if isinstance(value, str):
+            _, _, p = link_phone_numbers(value, lang=lang, registry=phones, file=file, first_line=fm.lines.get(key, 1))
+            problems += p
+    return problems
 
 
 def _pair_problems(pages: dict[str, PageData]) -> list[Problem]:

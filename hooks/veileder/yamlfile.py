@@ -55,13 +55,17 @@ def parse(text: str) -> YamlDoc:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and "end of stream" in (e.problem or ""):
+            mark = e.context_mark  # an unclosed quote or bracket: where it was opened, not the file's end
         line = mark.line + 1 if mark is not None else None
         what = " ".join(x for x in (e.context, e.problem) if x) or str(e)
         raise YamlSyntaxError(what, line) from None
     except yaml.YAMLError as e:  # pragma: no cover - other YAML errors carry no mark
         raise YamlSyntaxError(str(e), None) from None
     except (ValueError, TypeError, OverflowError) as e:  # a value YAML cannot build, e.g. the date 2026-13-45
-        line, value = _unbuildable_scalar(node)
+        bad = unbuildable_scalar(node)
+        value = bad.value if bad is not None else None
+        line = bad.start_mark.line + 1 if bad is not None else node.start_mark.line + 1
         what = f"«{value}» cannot be read ({e})" if value is not None else f"a value cannot be read ({e})"
         if value is not None and node_is_timestamp(value):
             what = f"«{value}» is not a real date ({e})"
@@ -77,8 +81,8 @@ def node_is_timestamp(value: str) -> bool:
     return bool(re.match(r"^\d{4}-\d{1,2}-\d{1,2}", value))
 
 
-def _unbuildable_scalar(node: yaml.Node) -> tuple[int | None, str | None]:
-    """The line and text of the first scalar in the tree that cannot be built into a value."""
+def unbuildable_scalar(node: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar under node that YAML's safe constructor cannot build (e.g. the date 2026-02-30)."""
     stack = [node]
     while stack:
         n = stack.pop(0)
@@ -87,15 +91,14 @@ def _unbuildable_scalar(node: yaml.Node) -> tuple[int | None, str | None]:
             try:
                 c.construct_object(n, deep=True)
             except (ValueError, TypeError, OverflowError, yaml.YAMLError):
-                return n.start_mark.line + 1, n.value
+                return n
             finally:
                 c.dispose()
         elif isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                stack.extend((k, v))
+            stack.extend(x for pair in n.value for x in pair)
         elif isinstance(n, yaml.SequenceNode):
             stack.extend(n.value)
-    return (node.start_mark.line + 1 if node is not None else None), None
+    return None
 
 
 def load(path: Path) -> YamlDoc:

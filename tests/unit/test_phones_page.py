@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from tests.unit._phone_fixtures import real_registry
+from tests.unit._phone_fixtures import ROOT, real_registry
 from veileder.phone_page import format_date, header_numbers, render_phone_page
 from veileder.phone_registry import PhoneRegistry
 from veileder.phone_text import link_phone_numbers
@@ -19,22 +19,23 @@ def test_page_lists_every_number_with_owner_purpose_hours_cost_and_date(lang):
         for text in (e.owner.get(lang), e.purpose.get(lang), e.hours.get(lang)):
             assert text in md
     assert md.count('class="tel"') == len(REGISTRY.entries)
-    assert md.count(format_date(date(2026, 11, 15), lang)) == len(REGISTRY.entries)
+    assert sum(md.count(f"** {format_date(e.verified, lang)}\n") for e in {e.verified: e for e in REGISTRY.entries}.values()) \
+        == len(REGISTRY.entries)
 
 
 def test_page_bokmal_words():
     md = render_phone_page(REGISTRY, lang="nb")
     assert "## Nødnumre" in md and "## Hjelpetelefoner" in md
-    assert "- **Sist kontrollert:** 15. november 2026" in md
+    assert "- **Sist kontrollert:** 1. november 2026" in md
     assert "- **Pris:** Gratis" in md
-    assert "Åpningstid ikke bekreftet – se politiet.no" in md
+    assert "Kontortid (ikke bekreftet) – se politiet.no" in md
 
 
 def test_page_english_words():
     md = render_phone_page(REGISTRY, lang="en")
     assert "## Emergency numbers" in md and "## Helplines" in md
-    assert "- **Last verified:** 15 November 2026" in md
-    assert "Opening hours not confirmed – see politiet.no" in md
+    assert "- **Last verified:** 1 November 2026" in md
+    assert "Office hours (not confirmed) – see politiet.no" in md
     assert "Nødnumre" not in md
 
 
@@ -70,3 +71,24 @@ def test_header_numbers_english():
     assert items[0]["label"] == "In immediate danger? Call"
     assert items[0]["aria_label"] == "112 – The police"
     assert items[1]["aria_label"].startswith(items[1]["display"])
+
+
+TEMPLATE_FILES = sorted(p for p in (ROOT / "overrides").rglob("*") if p.suffix in {".html", ".js"}) + [
+    ROOT / "data" / "ui.yml", ROOT / "mkdocs.yml"]
+
+
+def test_the_template_check_finds_a_typed_number():
+    _, found, _ = link_phone_numbers('<p>Akutt fare? Ring <a href="tel:112">112</a></p>', lang="nb", registry=REGISTRY, file="x")
+    assert found
+
+
+@pytest.mark.parametrize("path", TEMPLATE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_phone_number_is_typed_into_a_template_or_ui_text(path):
+    """The header strip's numbers come from data/phones.yml (`header:`), never from a template."""
+    _, found, _ = link_phone_numbers(path.read_text(encoding="utf-8"), lang="nb", registry=REGISTRY, file=str(path))
+    assert found == [], f"{path.relative_to(ROOT)} has a phone number typed into it: {found}"
+
+
+def test_the_header_template_draws_the_numbers_from_the_registry():
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "{% for n in emergency %}" in main and "{{ n.html }}" in main

@@ -206,3 +206,153 @@ def test_export_schema_is_draft_2020_12():
     schema = export_schema()
     assert schema["$schema"].endswith("2020-12/schema")
     assert set(schema["$defs"]["PhoneEntry"]["required"]) >= {"number", "owner", "purpose", "hours", "free", "source", "verified"}
+
+
+# --------------------------------------------------------------- each mistake an editor can make
+
+
+def _entry_with(field_line: str, replaces: str) -> str:
+    """The good entry with one field line replaced (or, for a new field, added) as the entry's 3rd line."""
+    lines = entry().splitlines(keepends=True)
+    lines = [line for line in lines if not line.strip().removeprefix("- ").startswith(replaces + ":")]
+    if lines[0].startswith("    "):  # the `- id:` line was replaced
+        lines[0] = "  - " + lines[0][4:]
+    lines.insert(2, f"    {field_line}\n")
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("field_line, replaces, line, what, fix", [
+    ("free: ja", "free", 4, "phone entry 'test': `free` is wrong: Input should be a valid boolean, unable to interpret input",
+     "write `free: true` if the call is confirmed free of charge, otherwise `free: false`"),
+    ("owner: Politiet", "owner", 4, "phone entry 'test': `owner` must have a bokmål and an English text",
+     "write it as `owner: {nb: …, en: …}`"),
+    ("purpose: {nb: Formål}", "purpose", 4, "phone entry 'test' has no `purpose.en`", "add `purpose:` with `nb:` and `en:` texts"),
+    ("category: krise", "category", 4, "phone entry 'test': `category` is wrong: Input should be 'emergency', 'police', 'health' or 'helpline'",
+     "use one of emergency, police, health, helpline"),
+    ("number: '+47 116 006'", "number", 4, "phone entry 'test': `number` is wrong: '+47 116 006' is not a Norwegian phone number "
+     "this site can link (8 digits, or a short number: 3–4 digits, 0 and 4 digits, or 116 and 3 digits)",
+     "write the Norwegian number in quotes, e.g. '116 006' or '22 40 00 40'"),
+    ("number: '+46 8 123 456 78'", "number", 4, "phone entry 'test': `number` is wrong: '+46 8 123 456 78' is not a Norwegian phone "
+     "number this site can link (8 digits, or a short number: 3–4 digits, 0 and 4 digits, or 116 and 3 digits)",
+     "write the Norwegian number in quotes, e.g. '116 006' or '22 40 00 40'"),
+    ("number: [116, 006]", "number", 4, "phone entry 'test': `number` is wrong: Input should be a valid string",
+     "write the Norwegian number in quotes, e.g. '116 006' or '22 40 00 40'"),
+    ("verified: 15.11.2026", "verified", 4, "phone entry 'test' has no valid verification date (Input should be a valid date "
+     "or datetime, invalid character in year)", "add `verified:` with the date you checked the number against its source, as YYYY-MM-DD"),
+    ("verified: 2026-02-30", "verified", 4, "the phone registry is not valid YAML: «2026-02-30» is not a real date "
+     "(day is out of range for month)", None),
+    ("verified: '2026-02-30'", "verified", 4, None, "add `verified:` with the date you checked the number against its source, as YYYY-MM-DD"),
+    ("source: [facts.md]", "source", 4, "phone entry 'test' has no source", None),
+    ("confidence: unverified", "confidence", 4, "phone entry 'test' is marked unverified; unverified numbers must not be published", None),
+    ("id: Kirkens SOS", "id", 4, None, "use lowercase letters a–z, digits and '-', e.g. 'kirkens-sos'"),
+    ("colour: red", "colour-not-a-field", 4, "phone entry 'test' has an unknown field `colour`", None),
+])
+def test_each_field_mistake_names_its_line_and_the_fix(tmp_path, field_line, replaces, line, what, fix):
+    registry, problems = load(tmp_path, "phones:\n" + _entry_with(field_line, replaces))
+    assert len(problems) == 1, problems
+    p = problems[0]
+    assert (p.file, p.line) == ("data/phones.yml", line)
+    if what is not None:
+        assert p.what == what
+    if fix is not None:
+        assert p.fix == fix
+    assert registry.entries == []  # an entry with an error is not published
+
+
+def test_unquoted_number_is_read_as_the_number(tmp_path):
+    registry, problems = load(tmp_path, "phones:\n" + _entry_with("number: 112", "number") + entry(id="b", number="22 40 00 40").replace(
+        "number: '22 40 00 40'", "number: 22400040"))
+    assert problems == []
+    assert [e.key for e in registry.entries] == ["112", "22400040"]
+
+
+def test_a_field_written_twice_is_reported_and_the_entry_not_published(tmp_path):
+    text = "phones:\n" + entry(id="a", number="116 006") + "    number: '116 111'\n" + entry(id="b", number="112")
+    registry, problems = load(tmp_path, text)
+    assert [str(p) for p in problems] == [
+        "data/phones.yml:12: `number` is written twice in phone entry 'a' — keep one of them: only the last one would be "
+        "used, without a warning"]
+    assert [e.id for e in registry.entries] == ["b"]
+    assert registry.rejected == {"116111": "a"}
+
+
+def test_same_number_written_two_ways_is_a_duplicate(tmp_path):
+    _, problems = load(tmp_path, "phones:\n" + entry(id="a", number="22 40 00 40") + entry(id="b", number="22400040"))
+    assert [str(p) for p in problems] == [
+        "data/phones.yml:12: the number 22 40 00 40 is in the registry twice — keep one entry for it (the other is 'a')"]
+
+
+@pytest.mark.parametrize("text, line, what", [
+    ("phones:\n  - id: a\n    number: '112\n", 3, "the phone registry is not valid YAML: "),
+    ("phones:\n  - id: a\n  number: '112'\n", 3, "the phone registry is not valid YAML: "),
+    ("phones:\n\t- id: a\n", 2, "the phone registry is not valid YAML: "),
+    ("phones:\n  - id: a\n    owner: {nb: A, en: B\n", 4, "the phone registry is not valid YAML: "),
+])
+def test_broken_yaml_names_the_line(tmp_path, text, line, what):
+    registry, problems = load(tmp_path, text)
+    assert len(problems) == 1
+    assert problems[0].line == line and problems[0].what.startswith(what), problems
+    assert problems[0].fix == "fix the YAML at this line (indentation, colons, quotes)"
+    assert registry.entries == []
+
+
+def test_stale_entries_are_listed_however_many(tmp_path):
+    text = "phones:\n" + "".join(entry(id=f"e{i}", number=n, verified="2025-01-01")
+                                 for i, n in enumerate(["112", "113", "110", "116 006", "22 40 00 40"]))
+    _, problems = load(tmp_path, text)
+    assert len(problems) == 5
+    assert all("more than 12 months ago" in p.what for p in problems)
+    assert [p.line for p in problems] == [11, 21, 31, 41, 51]
+
+
+def test_the_age_limit_comes_from_the_one_constant(tmp_path, monkeypatch):
+    import veileder.phone_registry as reg
+
+    monkeypatch.setattr(reg, "MAX_VERIFIED_AGE_MONTHS", 3)
+    _, problems = load(tmp_path, "phones:\n" + entry(verified="2026-07-01"))
+    assert len(problems) == 1 and "more than 3 months ago" in problems[0].what
+
+
+# --------------------------------------------------------------- the registry agrees with facts.md
+
+_FACTS = next((p for p in (ROOT.parent / "shared" / "sources" / "facts.md", ROOT.parents[1] / "shared" / "sources" / "facts.md")
+               if p.exists()), None)
+
+
+def _facts_phone_rows() -> list[dict]:
+    text = _FACTS.read_text(encoding="utf-8")
+    table = text[text.index("## Phone numbers"):]
+    rows = []
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] not in ("number", "---"):
+            rows.append({"number": cells[0], "who": cells[1], "hours": cells[2], "confidence": cells[3]})
+    return rows
+
+
+@pytest.mark.skipif(_FACTS is None, reason="shared/sources/facts.md is not beside the project (CI lays it there)")
+def test_registry_publishes_exactly_the_confirmed_numbers_of_facts_md():
+    rows = _facts_phone_rows()
+    assert len(rows) >= 12
+    registry = real_registry()
+    confirmed = {}
+    for row in rows:
+        from veileder.phone_format import number_key
+
+        key = number_key(row["number"])
+        if row["confidence"] == "unverified":
+            assert key is None or registry.lookup(key) is None, f"unverified number published: {row}"
+            continue
+        assert key, row
+        confirmed[key] = row
+    assert set(confirmed) == {e.key for e in registry.entries}
+    for key, row in confirmed.items():
+        e = registry.lookup(key)
+        assert e.confidence == row["confidence"], key
+        assert e.free == ("free" in row["hours"]), key
+        if row["hours"].startswith("24/7"):
+            assert e.hours.nb == "Hele døgnet, alle dager" and e.hours.en == "24 hours a day, every day", key
+        if "not confirmed" in row["hours"]:
+            assert "ikke bekreftet" in e.hours.nb and "not confirmed" in e.hours.en, key
+        assert e.source.startswith("facts.md, checked Nov 2026 (" + row["confidence"]), key
+        assert e.verified.strftime("%Y-%m") == "2026-11", key

@@ -50,3 +50,24 @@ def test_a_value_yaml_cannot_build_is_a_syntax_error_with_its_line(text, line, w
     with pytest.raises(YamlSyntaxError) as e:
         parse(text)
     assert e.value.line == line and words in e.value.message
+
+
+def test_an_impossible_date_is_a_syntax_error_with_its_line_not_a_crash():
+    with pytest.raises(YamlSyntaxError) as e:
+        parse("a:\n  b: 1\n  checked: 2026-02-30\n")
+    assert e.value.line == 3
+    assert "2026-02-30" in e.value.message
+
+
+def test_an_unclosed_quote_names_the_line_where_it_opens():
+    with pytest.raises(YamlSyntaxError) as e:
+        parse("a: 1\nb: 'open\nc: 2\n")
+    assert e.value.line == 2
+
+
+def test_an_impossible_date_in_front_matter_is_an_error_with_its_line():
+    from veileder.frontmatter import split_front_matter
+
+    fm = split_front_matter("---\ntitle: x\nreviewed: 2026-02-30\n---\nbody\n")
+    assert fm.error == (3, "the front matter has a value that cannot be read: «2026-02-30» (day is out of range for month)")
+    assert fm.data == {}
