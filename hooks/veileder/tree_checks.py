@@ -7,6 +7,7 @@ answers straight from the YAML, so they run even when some step cannot be read.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -14,7 +15,7 @@ from typing import Any, Callable
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .tree_model import LANG_NAMES, LANGS, Answer, Node, PageLink, Phone, Text, Tree, YamlDoc, load_yaml
+from .tree_model import LANG_NAMES, LANGS, NODE_ID, Answer, Node, PageLink, Phone, Text, Tree, YamlDoc, load_yaml
 
 CheckText = Callable[[str, str, str, int], list[Problem]]
 CheckPhone = Callable[[str, str, int], list[Problem]]
@@ -263,6 +264,10 @@ def check_tree(
         problems.append(Problem(file, line(("start",)), f"the first step '{start}' (start:) does not exist",
                                 f"write one of: {', '.join(ids)}"))
 
+    for nid in ids:  # the JSON Schema says so too (propertyNames); pydantic does not check dict keys
+        if not re.fullmatch(NODE_ID, nid):
+            problems.append(Problem(file, line(("nodes", nid)), f"the step id '{nid}' is not a valid id",
+                                    "use lowercase letters a–z, digits and hyphens only (the id goes in the address, #steg=<id>), e.g. q2 or ring-112"))
     incoming: dict[str, int] = {nid: 0 for nid in ids}
     for nid, raw in raw_nodes.items():
         nid = str(nid)

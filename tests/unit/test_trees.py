@@ -436,3 +436,9 @@ def test_the_example_tree_in_the_editors_guide_passes_every_check():
 def test_every_published_tree_file_names_its_schema_for_editors_tools():
     for path in sorted((ROOT / "data" / "trees").glob("*.yml")):
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/tree.schema.json\n"), path.name
+
+
+def test_a_step_id_that_cannot_go_in_an_address():
+    _, problems = check(GOOD.replace("  o2:\n", "  O2:\n").replace("next: o2", "next: O2"))
+    p = only(problems, "the step id 'O2' is not a valid id")
+    assert p.line == 25 and "lowercase" in p.fix
