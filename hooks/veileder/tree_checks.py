@@ -87,13 +87,8 @@ def check_tree_text(
     doc = load_yaml(text)
     if doc.error:
         line, msg = doc.error
-        fix = "check indentation, colons and quotes on this line or the line above"
-        if "expected ',' or '}'" in msg or "expected ',' or ']'" in msg:
-            fix = ("inside { … } put each text in double quotes when it contains a comma, colon or "
-                   'question mark, e.g. {nb: "Ja, straks", en: "Yes, at once"}')
-        elif "found character '\\t'" in msg:
-            fix = "indent with spaces, not tabs"
-        return None, [Problem(file, line, f"the YAML cannot be read: {msg}", fix)]
+        what, fix = _yaml_error(msg)
+        return None, [Problem(file, line, f"the YAML cannot be read: {what}", fix)]
     problems: list[Problem] = []
     for line, key, first, path in doc.duplicates:
         if path == ("nodes",):
@@ -124,6 +119,36 @@ def check_tree_text(
 
 # ------------------------------------------------------------------------------ where and schema errors
 
+# PyYAML's messages, said plainly: (words in its message, what is wrong, how to fix it)
+_YAML_ERRORS = [
+    (("expected ',' or '}'", "expected ',' or ']'"), "a text inside { … } or [ … ] ends too early",
+     'inside { … } put each text in double quotes when it contains a comma, colon or question mark, '
+     'e.g. {nb: "Ja, straks", en: "Yes, at once"}, and close every quote you open'),
+    (("found character '\\t'",), "a tab character", "indent with spaces, not tabs"),
+    (("mapping values are not allowed here",), "a colon where YAML does not expect one",
+     'check this line and the one above: a text that contains ": " goes in double quotes, each field needs '
+     'its colon (type: outcome), and lines at the same level are indented alike'),
+    (("expected <block end>",), "the indentation does not line up",
+     "indent this line with as many spaces as the other lines at the same level"),
+    (("could not find expected ':'",), "a line without a colon",
+     "each line needs a field name and a colon (text: …), or starts a list item with '- '"),
+    (("sequence entries are not allowed here",), "a list item ('- ') where it does not belong",
+     "indent the item under the field it belongs to, e.g. under answers: or actions:"),
+    (("found unhashable key", "found unacceptable key"), "a field name that is not a plain word",
+     "write the field name as a plain word followed by a colon, e.g. text:"),
+    (("found undefined alias", "found duplicate anchor", "expected alphabetic or numeric character"), "a & or * sign YAML reads as a reference",
+     "put texts that start with & or * in double quotes"),
+    (("could not find expected",), "a quote, bracket or brace that is not closed",
+     "close each \" … \", { … } and [ … ] on the same line it opens"),
+]
+
+
+def _yaml_error(msg: str) -> tuple[str, str]:
+    for needles, what, fix in _YAML_ERRORS:
+        if any(n in msg for n in needles):
+            return what, fix
+    return msg, "check indentation, colons and quotes on this line or the line above"
+
 
 def _where(loc: tuple[Any, ...] | list[Any]) -> str:
     """A place in the file in words: ('nodes', 'q1', 'answers', 1, 'label') -> "step 'q1', answer 2, 'label:'"."""
@@ -153,8 +178,9 @@ def _schema_problems(exc: ValidationError, doc: YamlDoc, file: str) -> list[Prob
         kind = err["type"]
         line = doc.line(loc)
         last = loc[-1] if loc else ""
+        where = f"{_where(loc[:-1])}: " if len(loc) > 1 else ""
         if kind == "missing":
-            what = f"{_where(loc[:-1])}: '{last}:' is missing"
+            what = f"{where}'{last}:' is missing"
             fix = {"type": "add 'type: question' or 'type: outcome'",
                    "text": "add 'text:' with nb and en, e.g. text: {nb: \"…\", en: \"…\"}",
                    "next": "add 'next:' with the id of the step this answer leads to",
@@ -163,7 +189,7 @@ def _schema_problems(exc: ValidationError, doc: YamlDoc, file: str) -> list[Prob
                    "number": "add 'number:' with a number from data/phones.yml, e.g. number: \"112\""}.get(
                 str(last), f"add '{last}:' here (see the example tree in the editors' guide)")
         elif kind == "extra_forbidden":
-            what = f"{_where(loc[:-1])}: unknown field '{last}:'"
+            what = f"{where}unknown field '{last}:'"
             close = difflib.get_close_matches(str(last), FIELDS, n=1)
             fix = (f"did you mean '{close[0]}:'? " if close else "") + "check the spelling or remove it (the fields are listed in the editors' guide)"
         elif kind == "literal_error":

@@ -442,3 +442,16 @@ def test_a_step_id_that_cannot_go_in_an_address():
     _, problems = check(GOOD.replace("  o2:\n", "  O2:\n").replace("next: o2", "next: O2"))
     p = only(problems, "the step id 'O2' is not a valid id")
     assert p.line == 25 and "lowercase" in p.fix
+
+
+@pytest.mark.parametrize("change, line, words", [
+    (("    type: outcome\n    text: {nb: Gjør noe annet", "    type: outcome\n     text: {nb: Gjør noe annet"), 27, "a colon where YAML does not expect one"),
+    (("    actions:\n      - {nb: Følg med.", "    actions:\n    - {nb: X, en: X}\n      - {nb: Følg med."), 30, "the indentation does not line up"),
+    (("{nb: Følg med., en: Keep watch.}", "{nb: *viktig*, en: Keep watch.}"), 29, "a & or * sign YAML reads as a reference"),
+    (("{nb: Ring 112., en: Call 112.}", "{nb: Ring 112., en: Call 112."), 17, "ends too early"),
+])
+def test_yaml_mistakes_are_said_plainly(change, line, words):
+    tree, problems = check(GOOD.replace(*change))
+    assert tree is None and len(problems) == 1
+    assert problems[0].line == line and words in problems[0].what, str(problems[0])
+    assert "<block" not in str(problems[0])
