@@ -56,7 +56,8 @@ def _today() -> dt.date:
 
 
 def _report(problems: list[Problem]) -> None:
-    for text in sorted({str(p) for p in problems}):
+    # by file, then line (line 10 after line 9), each problem once
+    for text in dict.fromkeys(str(p) for p in sorted(problems, key=lambda p: (p.file, p.line or 0, p.what, p.fix))):
         log.warning(text)
 
 
@@ -102,7 +103,7 @@ def on_pre_build(config) -> None:
         return  # the English build reuses the scan of this build run
     ui, problems = load_ui_text(ROOT / "data" / "ui.yml", LANGS)
     try:
-        STATE.content = scan(ROOT, today=_today())
+        STATE.content = scan(ROOT, today=_today(), directory_urls=config.use_directory_urls)
     except Exception as exc:  # a crash here is a bug in the hooks, never the editor's fault
         raise PluginError(f"the content checks crashed ({type(exc).__name__}: {exc}). This is a bug in hooks/veileder/; please report it.") from exc
     problems += STATE.content.problems
@@ -167,7 +168,7 @@ def on_page_context(context, page, config, nav):
     content = STATE.content
     data = content.pages.get(page.file.src_uri) if content else None
     if data and data.meta:
-        sources_href = relative_href(data.rel, same_lang("om/kilder.md", data.lang))
+        sources_href = relative_href(data.rel, same_lang("om/kilder.md", data.lang), directory_urls=config.use_directory_urls)
         context["page_meta_html"] = page_footer_html(data.meta, content.lists, data.lang, source_titles=STATE.source_titles, sources_href=sources_href)
     return context
 

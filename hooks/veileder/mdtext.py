@@ -101,3 +101,43 @@ def rewrite_prose(markdown: str, fn: Callable[[str, int], str]) -> str:
 def line_at(text: str, index: int, first_line: int = 1) -> int:
     """The line number of text[index], counting text's first line as first_line."""
     return first_line + text.count("\n", 0, index)
+
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_HEADING_ATTRS = re.compile(r"\s*\{:?\s*([^}]*)\}\s*$")
+_HEADING_MARKUP = re.compile(r"<[^>]+>|[*_`]|\[([^\]]*)\]\([^)]*\)")
+
+
+def heading_ids(markdown: str) -> set[str]:
+    """The ids of the page's Markdown headings, as the toc extension gives them: `{#id}` when the
+    heading sets one, otherwise the default slug of its text (first use plain, repeats `_1`, `_2` …).
+    Headings in fenced code are left out."""
+    from markdown.extensions.toc import slugify, unique
+
+    ids: set[str] = set()
+    fence: str | None = None
+    for line in markdown.splitlines():
+        m = _FENCE.match(line)
+        if m:
+            if fence is None:
+                fence = m.group(1)[0] * len(m.group(1))
+            elif m.group(1).startswith(fence) and line.strip() == m.group(1):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        h = _HEADING.match(line)
+        if not h:
+            continue
+        text = h.group(2)
+        attrs = _HEADING_ATTRS.search(text)
+        given = None
+        if attrs:
+            text = text[: attrs.start()]
+            given = next((a[1:] for a in attrs.group(1).split() if a.startswith("#")), None)
+        if given:
+            ids.add(given)
+            continue
+        plain = _HEADING_MARKUP.sub(lambda x: x.group(1) or "", text).strip()
+        ids.add(unique(slugify(plain, "-"), ids))
+    return ids

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from . import generated_pages
 from .frontmatter import FrontMatter, split_front_matter
-from .mdtext import segments
+from .mdtext import heading_ids, segments
 from .abbreviations import Abbreviations
 from .glossary import load_glossary
 from .legal import link_legal_refs, load_law_registry, render_law_index
 from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, compare_pair, load_meta_lists, pair_of
-from .phones import link_phone_numbers, load_phone_registry, render_phone_page
+from .phones import link_phone_numbers, load_phone_registry, number_key, render_phone_page
 from .problems import Problem
 from .role_views import render_role_view
 from .trees import backlinks, load_trees, render_backlinks, render_tree
@@ -75,6 +75,8 @@ class Content:
     duties: object = None
     changes: list = field(default_factory=list)
     abbreviations: dict = field(default_factory=dict)  # lang -> Abbreviations, for the finished HTML
+    tree_homes: dict = field(default_factory=dict)  # tree id -> the bokmål page that shows it
+    directory_urls: bool = True
 
 
 def page_url(rel: str) -> str:
@@ -86,11 +88,22 @@ def page_url(rel: str) -> str:
     return base + "/"
 
 
-def relative_href(from_rel: str, to_rel: str) -> str:
-    """A relative link from one page to another (both docs-relative, same language)."""
+def relative_href(from_rel: str, to_rel: str, *, directory_urls: bool = True) -> str:
+    """A relative link from one page to another (both docs-relative, same language), for raw HTML.
+
+    With directory URLs (the published site) pages are folders ('../tiltak/besoksforbud/'); without
+    them (the offline copy, opened from disk) they are files ('../tiltak/besoksforbud.html')."""
+    if not directory_urls:
+        src, dst = _file_url(from_rel), _file_url(to_rel)
+        return posixpath.relpath("/" + dst, posixpath.dirname("/" + src))
     src, dst = page_url(from_rel), page_url(to_rel)
     rel = posixpath.relpath("/" + dst, "/" + src) if dst != src else "."
     return rel if rel.endswith("/") or rel == "." else rel + "/"
+
+
+def _file_url(rel: str) -> str:
+    base = rel[: -len(".en.md")] if rel.endswith(".en.md") else rel[: -len(".md")]
+    return base + ".html"
 
 
 def relative_md(from_rel: str, to_rel: str) -> str:
@@ -109,7 +122,29 @@ def same_lang(rel_nb: str, lang: str) -> str:
     return rel_nb if lang == "nb" else rel_nb[: -len(".md")] + ".en.md"
 
 
-def scan(root: Path, *, today: dt.date) -> Content:
+def registry_checks(laws, phones):
+    """check_text(text, lang, file, line) and check_phone(number, file, line): the problems the law
+    and phone registries find in a text of data (a tree, the measures, the duties) and in a phone number."""
+
+    def check_text(text: str, lang: str, file: str, line: int) -> list[Problem]:
+        _, _, p1 = link_legal_refs(text, lang=lang, registry=laws, file=file, first_line=line)
+        _, _, p2 = link_phone_numbers(text, lang=lang, registry=phones, file=file, first_line=line)
+        return p1 + p2
+
+    def check_phone(number: str, file: str, line: int) -> list[Problem]:
+        key = number_key(number)
+        if key is None:
+            return [Problem(file, line or None, f"'{number}' is not written as a phone number",
+                            'write it as in data/phones.yml, e.g. "112", "02800", "116 006" or "22 40 00 40"')]
+        if phones.lookup(key) is None:
+            return [Problem(file, line or None, f"the phone number {number} is not in the phone registry",
+                            "use a number from data/phones.yml, or add it there with its owner, source and check date")]
+        return []
+
+    return check_text, check_phone
+
+
+def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
     docs = root / "docs"
     data = root / "data"
     problems: list[Problem] = []
@@ -136,12 +171,17 @@ def scan(root: Path, *, today: dt.date) -> Content:
 
     known_pages = {rel for rel in pages if not rel.endswith(".en.md")}
 
-    def check_text(text: str, lang: str, file: str, line: int) -> list[Problem]:
-        _, _, p1 = link_legal_refs(text, lang=lang, registry=laws, file=file, first_line=line)
-        _, _, p2 = link_phone_numbers(text, lang=lang, registry=phones, file=file, first_line=line)
-        return p1 + p2
+    check_text, check_phone = registry_checks(laws, phones)
 
-    trees, p = load_trees(data / "trees", known_pages=known_pages, check_text=check_text, rel_root=root)
+    def check_anchor(page_nb: str, anchor: str) -> str:
+        missing = [name for rel, name in ((page_nb, "bokmål"), (same_lang(page_nb, "en"), "English"))
+                   if rel in pages and anchor not in heading_ids(pages[rel].fm.body)]
+        if not missing:
+            return ""
+        return "is not a heading on either language version of the page" if len(missing) == 2 else f"is not a heading on the {missing[0]} page"
+
+    trees, p = load_trees(data / "trees", known_pages=known_pages, check_text=check_text, rel_root=root,
+                          check_phone=check_phone, check_anchor=check_anchor)
     problems += p
     measures, p = load_measures(data / "measures.yml", known_pages=known_pages)
     problems += p
@@ -154,12 +194,15 @@ def scan(root: Path, *, today: dt.date) -> Content:
         for text, lang, line in texts:
             problems += check_text(text, lang, rel_file, line)
     links_back = backlinks(trees)
+    tree_files = {path.stem for path in (data / "trees").glob("*.y*ml")} if (data / "trees").is_dir() else set()
+    shown: dict[str, list[tuple[str, int]]] = {}  # tree id -> [(bokmål page file, marker line)]
 
     for rel, page in pages.items():
         body = page.fm.body
         first = page.fm.body_first_line
+        tree_lines: dict[str, int] = {}  # tree id -> marker line on this page
 
-        def tree_html(name, arg, line, page=page):
+        def tree_html(name, arg, line, page=page, tree_lines=tree_lines):
             if name not in KNOWN_MARKERS:
                 problems.append(Problem(page.file, line, f"unknown marker «{{{{ {name} }}}}»", "use one of {{ tree: id }}, {{ law-index }}, {{ phone-list }}, {{ sources }}, {{ glossary }}, {{ whats-new }}, {{ repealed: … }}"))
                 return None
@@ -167,19 +210,34 @@ def scan(root: Path, *, today: dt.date) -> Content:
                 problems.append(Problem(page.file, line, f"unknown role '{arg}' in «{{{{ role-view: {arg} }}}}»", f"use one of: {', '.join(a for a in lists.audiences if a != 'all')}"))
             if name != "tree":
                 return None
+            if arg in tree_lines:
+                problems.append(Problem(page.file, line, f"the decision tree '{arg}' is already shown on line {tree_lines[arg]} of this page",
+                                        "show each tree once: remove this marker"))
+                return ""
+            tree_lines[arg] = line
             page.trees.append(arg)
             if arg not in trees:
-                problems.append(Problem(page.file, line, f"no decision tree with id '{arg}'", f"use the id of a file in data/trees/ (known: {', '.join(sorted(trees)) or 'none'})"))
+                if arg in tree_files:
+                    problems.append(Problem(page.file, line, f"the decision tree '{arg}' cannot be shown, because its file has errors",
+                                            f"fix the problems reported for data/trees/{arg}.yml"))
+                else:
+                    problems.append(Problem(page.file, line, f"no decision tree with id '{arg}'", f"use the id of a file in data/trees/ (known: {', '.join(sorted(trees)) or 'none'})"))
                 return None
-            html = render_tree(trees[arg], lang=page.lang, page_href=lambda to, r=page.rel, lg=page.lang: relative_href(r, same_lang(to, lg)))
+            if page.lang == "nb":
+                shown.setdefault(arg, []).append((page.file, line))
+            html = render_tree(trees[arg], lang=page.lang,
+                               page_href=lambda to, r=page.rel, lg=page.lang: relative_href(r, same_lang(to, lg), directory_urls=directory_urls))
             # one line, so the page keeps its line count and later problems name the right line
             return html.replace("\n", " ")
 
         body = replace_markers(body, first, tree_html)
+        # The tree's texts were checked against the registries in their data file: a problem in them
+        # is reported there (file and line of the text), not again at the page's marker line.
+        here = {(page.file, ln) for ln in tree_lines.values()}
         body, citations, p = link_legal_refs(body, lang=page.lang, registry=laws, file=page.file, first_line=first)
-        problems += p
+        problems += [x for x in p if (x.file, x.line) not in here]
         body, numbers, p = link_phone_numbers(body, lang=page.lang, registry=phones, file=page.file, first_line=first)
-        problems += p
+        problems += [x for x in p if (x.file, x.line) not in here]
 
         def data_block(name, arg, line, page=page):
             if name not in DATA_MARKERS:
@@ -207,8 +265,11 @@ def scan(root: Path, *, today: dt.date) -> Content:
         page.phones = set(numbers)
 
     problems += _pair_problems(pages)
+    homes, p = _tree_homes(trees, shown)
+    problems += p
     abbreviations = {lang: Abbreviations({t.term: t.text[lang] for t in glossary}) for lang in LANGS}
-    return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties, changes, abbreviations)
+    return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties,
+                   changes=changes, abbreviations=abbreviations, tree_homes=homes, directory_urls=directory_urls)
 
 
 def _front_matter_phone_problems(fm: FrontMatter, file: str, lang: str, phones) -> list[Problem]:
@@ -221,6 +282,24 @@ def _front_matter_phone_problems(fm: FrontMatter, file: str, lang: str, phones) 
             _, _, p = link_phone_numbers(value, lang=lang, registry=phones, file=file, first_line=fm.lines.get(key, 1))
             problems += p
     return problems
+
+
+def _tree_homes(trees: dict, shown: dict[str, list[tuple[str, int]]]) -> tuple[dict[str, str], list[Problem]]:
+    """The bokmål page that is each tree's home: links to its steps («Brukes i beslutningsstøtte»)
+    go there. A tree may be shown on more than one page pair; its home is
+    docs/beslutningsstotte/<id>.md when that page shows it, otherwise the first page that does.
+    A tree no page shows is an error: readers cannot reach it, and links to its steps would break."""
+    homes: dict[str, str] = {}
+    problems: list[Problem] = []
+    for tid, tree in sorted(trees.items()):
+        places = sorted({file[len("docs/"):] for file, _ in shown.get(tid, [])})
+        if not places:
+            problems.append(Problem(tree._file or f"data/trees/{tid}.yml", tree._line, f"no page shows the decision tree '{tid}'",
+                                    f"add the marker {{{{ tree: {tid} }}}} to a page and its English twin, e.g. docs/beslutningsstotte/{tid}.md and {tid}.en.md, and add the page to nav: in mkdocs.yml"))
+            continue
+        preferred = f"beslutningsstotte/{tid}.md"
+        homes[tid] = preferred if preferred in places else places[0]
+    return homes, problems
 
 
 def _pair_problems(pages: dict[str, PageData]) -> list[Problem]:
@@ -293,5 +372,5 @@ def _title(content: Content, rel: str) -> str:
 def _tree_href(content: Content, from_rel: str, tree_id: str, node_id: str, lang: str) -> str:
     from .trees import step_anchor
 
-    target = same_lang(f"beslutningsstotte/{tree_id}.md", lang)
-    return relative_href(from_rel, target) + "#" + step_anchor(node_id, lang)
+    home = content.tree_homes.get(tree_id, f"beslutningsstotte/{tree_id}.md")
+    return relative_href(from_rel, same_lang(home, lang), directory_urls=content.directory_urls) + "#" + step_anchor(node_id, lang)

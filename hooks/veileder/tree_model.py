@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 LANGS = ("nb", "en")
 LANG_NAMES = {"nb": "Norwegian bokmål (nb)", "en": "English (en)"}
@@ -94,6 +94,9 @@ class Tree(_Strict):
         description="The nodes by id (lowercase letters, digits and hyphens)",
         json_schema_extra={"propertyNames": {"pattern": NODE_ID}, "minProperties": 1},
     )
+    # Where the tree was read from (set by the loader; not part of the data or the schema).
+    _file: str = PrivateAttr(default="")
+    _line: int | None = PrivateAttr(default=None)
 
     @property
     def start_id(self) -> str:
@@ -138,7 +141,8 @@ class YamlDoc:
     data: Any = None
     node: yaml.Node | None = None
     error: tuple[int | None, str] | None = None
-    duplicates: list[tuple[int, str]] = field(default_factory=list)
+    # (line of the repeat, key, line of the first, path of the mapping holding the key)
+    duplicates: list[tuple[int, str, int, tuple[Any, ...]]] = field(default_factory=list)
 
     def line(self, loc: tuple[Any, ...] | list[Any]) -> int | None:
         """Line of the deepest YAML node on the path `loc` (keys and list indexes)."""
@@ -184,18 +188,18 @@ def load_yaml(text: str) -> YamlDoc:
         return YamlDoc(error=(None, str(exc)))
 
 
-def _find_duplicates(node: yaml.Node, out: list[tuple[int, str]]) -> None:
+def _find_duplicates(node: yaml.Node, out: list[tuple[int, str, int, tuple[Any, ...]]], path: tuple[Any, ...] = ()) -> None:
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for k, v in node.value:
             if isinstance(k, yaml.ScalarNode):
                 if k.value in seen:
-                    out.append((k.start_mark.line + 1, k.value))
-                seen.add(k.value)
-            _find_duplicates(v, out)
+                    out.append((k.start_mark.line + 1, k.value, seen[k.value], path))
+                seen.setdefault(k.value, k.start_mark.line + 1)
+            _find_duplicates(v, out, (*path, k.value if isinstance(k, yaml.ScalarNode) else "?"))
     elif isinstance(node, yaml.SequenceNode):
-        for v in node.value:
-            _find_duplicates(v, out)
+        for i, v in enumerate(node.value):
+            _find_duplicates(v, out, (*path, i))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,6 +1,7 @@
 """Decision trees — the API the MkDocs hook calls (no mkdocs imports here).
 
-- load_trees(folder, *, known_pages, check_text, rel_root) -> (trees, problems)
+- load_trees(folder, *, known_pages, check_text, rel_root, check_phone, check_anchor) -> (trees, problems):
+  every problem in every tree file, each as file:line: what — how to fix
 - render_tree(tree, *, lang, page_href) -> HTML for `{{ tree: <id> }}`
 - backlinks(trees) -> {docs_path: [(tree_id, node_id, {nb, en} label)]}
 - render_backlinks(entries, *, lang, tree_href) -> the «Brukes i beslutningsstøtte» box

@@ -94,6 +94,20 @@ def test_shift_three_times_leaves_and_blanks_at_once(page, base_url):
     assert "127.0.0.1" not in page.url
 
 
+def test_shift_with_other_keys_does_not_leave(page, base_url):
+    """Shift+Tab (going back by keyboard) and capital letters must never count as the quick exit."""
+    page.goto(f"{base_url}/beslutningsstotte/skal-politiet-involveres/")
+    for _ in range(6):
+        page.keyboard.press("Shift+Tab")
+    page.locator(".md-search__input").first.evaluate("el => el.focus()")
+    for key in ("Shift+N", "Shift+A", "Shift+V", "Space", "Shift+O", "g"):
+        page.keyboard.press(key)
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(base_url)
+
+
 def test_two_shift_presses_do_not_leave(page, base_url):
     page.goto(f"{base_url}/")
     page.keyboard.press("Shift")

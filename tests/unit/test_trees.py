@@ -24,8 +24,8 @@ def no_registry(text, lang, file, line):
     return []
 
 
-def check(yaml_text: str, *, check_text=no_registry, pages=PAGES):
-    return check_tree_text(textwrap.dedent(yaml_text), FILE, "t", known_pages=pages, check_text=check_text)
+def check(yaml_text: str, *, check_text=no_registry, pages=PAGES, **checks):
+    return check_tree_text(textwrap.dedent(yaml_text), FILE, "t", known_pages=pages, check_text=check_text, **checks)
 
 
 GOOD = """\
@@ -91,10 +91,10 @@ def test_schema_error_unknown_field_and_missing_field():
     bad = GOOD.replace("    type: outcome\n    text: {nb: Gjør noe annet", "    typ: outcome\n    text: {nb: Gjør noe annet")
     tree, problems = check(bad)
     assert tree is None
-    unknown = only(problems, "unknown field 'nodes.o2.typ'")
-    assert unknown.line == 26
-    missing = only(problems, "'nodes.o2.type' is missing")
-    assert missing.line == 25 and "add 'type:'" in missing.fix
+    unknown = only(problems, "step 'o2': unknown field 'typ:'")
+    assert unknown.line == 26 and "did you mean 'type:'?" in unknown.fix
+    missing = only(problems, "step 'o2': 'type:' is missing")
+    assert missing.line == 25 and "add 'type: question' or 'type: outcome'" in missing.fix
 
 
 def test_schema_error_wrong_type_value():
@@ -105,15 +105,15 @@ def test_schema_error_wrong_type_value():
 
 def test_answer_leading_to_a_missing_node():
     _, problems = check(GOOD.replace("next: o2", "next: o3"))
-    p = only(problems, "leads to 'o3', which does not exist")
+    p = only(problems, "step 'q1', answer 2 leads to 'o3', which does not exist")
     assert p.line == 11 and "o1, o2" in p.fix
-    only(problems, "nothing leads to node 'o2'")
+    only(problems, "nothing leads to the step 'o2'")
 
 
 def test_node_nothing_leads_to():
     extra = GOOD + "  o3:\n    type: outcome\n    text: {nb: Foreldreløs, en: Orphan}\n    actions:\n      - {nb: X, en: X}\n"
     _, problems = check(extra)
-    p = only(problems, "nothing leads to node 'o3'")
+    p = only(problems, "nothing leads to the step 'o3'")
     assert p.line == 30 and "next: o3" in p.fix
 
 
@@ -134,7 +134,7 @@ def test_unreachable_island():
         "  b:\n    type: question\n    text: {nb: 'B?', en: 'B?'}\n    answers:\n      - label: {nb: A, en: A}\n        next: a\n"
     )
     _, problems = check(island)
-    assert any("cannot be reached from the start" in p.what for p in problems)
+    assert {p.line for p in problems if "cannot be reached from the first step" in p.what} == {30, 36}
     assert any("loop" in p.what for p in problems)
 
 
@@ -143,27 +143,27 @@ def test_question_without_answers():
         "  o2:\n", "  q9:\n    type: question\n    text: {nb: 'Hva?', en: 'What?'}\n  o2:\n"
     ).replace("next: o2", "next: q9")
     _, problems = check(bad)
-    p = only(problems, "question 'q9' has no answers")
+    p = only(problems, "the question 'q9' has no answers")
     assert p.line == 25
-    only(problems, "nothing leads to node 'o2'")
+    only(problems, "nothing leads to the step 'o2'")
 
 
 def test_outcome_without_action():
     bad = GOOD.replace("    actions:\n      - {nb: Følg med., en: Keep watch.}\n", "")
     _, problems = check(bad)
-    p = only(problems, "outcome 'o2' has no action")
+    p = only(problems, "the outcome 'o2' has no action")
     assert p.line == 25 and "actions:" in p.fix
 
 
 def test_link_to_a_page_that_does_not_exist():
     _, problems = check(GOOD.replace("page: tiltak/besoksforbud.md", "page: tiltak/besoksforbudd.md"))
-    p = only(problems, "the page 'tiltak/besoksforbudd.md' does not exist")
+    p = only(problems, "step 'o1', link 1: the page 'tiltak/besoksforbudd.md' does not exist")
     assert p.line == 18
 
 
 def test_text_missing_in_one_language():
     _, problems = check(GOOD.replace("{nb: Gjør dette, en: Do this}", "{nb: Gjør dette}"))
-    p = only(problems, "has no English (en) text")
+    p = only(problems, "step 'o1', 'text:' has no English (en) text")
     assert p.line == 14 and "add 'en:" in p.fix
     _, problems = check(GOOD.replace("{nb: Ring 112., en: Call 112.}", "{nb: '', en: Call 112.}"))
     assert only(problems, "no Norwegian bokmål (nb) text").line == 16
@@ -198,7 +198,8 @@ def test_id_must_match_file_and_duplicate_keys():
     text = GOOD.replace("id: t", "id: other").replace("  o2:\n", "  o1:\n", 1)
     _, problems = check(text)
     only(problems, "differs from the file name")
-    assert only(problems, "'o1' appears twice").line == 25
+    dup = only(problems, "two steps have the id 'o1' (lines 12 and 25)")
+    assert dup.line == 25
 
 
 def test_all_problems_in_one_run_and_load_trees_names_the_file(tmp_path):
@@ -292,3 +293,165 @@ def test_backlinks_and_box():
     assert "Brukes i beslutningsstøtte" in box and 'href="../../beslutningsstotte/t/#steg=o1"' in box
     assert "Used in decision support" in render_backlinks(links["tiltak/besoksforbud.md"], lang="en", tree_href=lambda t, n: "#")
     assert render_backlinks([], lang="nb", tree_href=lambda t, n: "#") == ""
+
+
+# ------------------------------------------------------------------------------ every problem, in words
+
+
+def test_a_schema_error_in_one_step_does_not_hide_the_other_problems():
+    bad = GOOD.replace(
+        "    type: outcome\n    text: {nb: Gjør noe annet, en: Do something else}",
+        "    type: outcome\n    tekst: {nb: Gjør noe annet, en: Do something else}",
+    ).replace("next: o1", "next: o9").replace("{nb: Besøksforbud, en: Restraining order}", "{nb: Besøksforbud}")
+    bad += "  q2:\n    type: question\n    text: {nb: 'Rundt?', en: 'Around?'}\n    answers:\n      - label: {nb: Ja, en: Yes again}\n        next: q2\n"
+    tree, problems = check(bad)
+    assert tree is None
+    kinds = {
+        "step 'o2': unknown field 'tekst:'": 27,
+        "step 'o2': 'text:' is missing": 25,
+        "step 'q1', answer 1 leads to 'o9', which does not exist": 9,
+        "nothing leads to the step 'o1'": 12,
+        "step 'o1', link 1, 'text:' has no English (en) text": 19,
+        "the answers form a loop: q2 → q2": 35,
+    }
+    for needle, line in kinds.items():
+        assert only(problems, needle).line == line, needle
+    assert not any("nothing leads to the step 'o2'" in p.what for p in problems)  # its answer is still read
+
+
+def test_problems_inside_a_broken_step_are_still_found():
+    bad = GOOD.replace("    links:\n      - page: tiltak/besoksforbud.md\n", "    lenker: 1\n    links:\n      - page: tiltak/nope.md\n")
+    _, problems = check(bad, check_phone=lambda number, file, line: [Problem(file, line, f"phone {number}", "x")])
+    assert only(problems, "step 'o1': unknown field 'lenker:'").line == 17
+    assert only(problems, "link 1: the page 'tiltak/nope.md' does not exist").line == 19
+    assert only(problems, "phone 112").line == 24
+
+
+def test_the_place_of_a_problem_is_named_in_words():
+    from veileder.tree_checks import _where
+
+    assert _where(("nodes", "q1", "answers", 1, "label")) == "step 'q1', answer 2, 'label:'"
+    assert _where(("nodes", "o1", "actions", 0, "en")) == "step 'o1', action 1, 'en:'"
+    assert _where(("title",)) == "'title:'"
+    assert _where(()) == "the tree"
+
+
+def test_phone_number_field_is_checked_as_a_phone_number():
+    seen = []
+
+    def check_phone(number, file, line):
+        seen.append((number, line))
+        return [Problem(file, line, f"the phone number {number} is not in the phone registry", "use a known one")]
+
+    _, problems = check(GOOD, check_phone=check_phone)
+    assert seen == [("112", 23)]
+    assert only(problems, "112 is not in the phone registry").line == 23
+
+
+@pytest.mark.parametrize("text, needle, line", [
+    ("", "the file is empty", 1),
+    ("# only a comment\n", "the file is empty", 1),
+    ("- id: t\n- nodes: {}\n", "the file holds a list, not a tree", 1),
+    ('"a tree"\n', "the file holds a single value, not a tree", 1),
+    ("id: t\nnodes:\n  a:\n\ttype: outcome\n", "the YAML cannot be read", 4),
+])
+def test_files_that_hold_no_tree(text, needle, line):
+    tree, problems = check(text)
+    assert tree is None
+    assert only(problems, needle).line == line
+
+
+def test_tabs_get_their_own_fix():
+    _, problems = check("id: t\nnodes:\n  a:\n\ttype: outcome\n")
+    assert "spaces, not tabs" in problems[0].fix
+
+
+def test_a_text_written_as_one_string_asks_for_both_languages():
+    _, problems = check(GOOD.replace("title: {nb: Tittel, en: Title}", "title: Tittel"))
+    p = only(problems, "'title:' has one text, but needs one per language")
+    assert p.line == 2 and '{nb: "…", en: "…"}' in p.fix
+
+
+def test_a_link_to_a_heading_must_exist_in_both_languages():
+    calls = []
+
+    def check_anchor(page, anchor):
+        calls.append((page, anchor))
+        return "" if anchor == "good" else "is not a heading on the English page"
+
+    good = GOOD.replace("page: tiltak/besoksforbud.md", "page: tiltak/besoksforbud.md#good")
+    assert check(good, check_anchor=check_anchor)[1] == []
+    _, problems = check(GOOD.replace("page: tiltak/besoksforbud.md", "page: tiltak/besoksforbud.md#bad"), check_anchor=check_anchor)
+    p = only(problems, "'#bad' is not a heading on the English page")
+    assert p.line == 18 and calls[-1] == ("tiltak/besoksforbud.md", "bad")
+
+
+def test_the_same_tree_id_in_two_files(tmp_path):
+    folder = tmp_path / "data" / "trees"
+    folder.mkdir(parents=True)
+    (folder / "t.yml").write_text(GOOD, encoding="utf-8")
+    (folder / "t.yaml").write_text(GOOD, encoding="utf-8")
+    trees, problems = load_trees(folder, known_pages=PAGES, check_text=no_registry, rel_root=tmp_path)
+    assert list(trees) == ["t"]
+    p = only(problems, "the tree id 't' is also used by data/trees/t.y")
+    assert p.line == 1
+
+
+# ------------------------------------------------------------------------------ the editors' guide
+
+
+def _guide_example(lang: str) -> str:
+    guide = (ROOT / "docs" / "om" / f"redaktorveiledning{'.en' if lang == 'en' else ''}.md").read_text(encoding="utf-8")
+    section = guide.split("## Beslutningstrær" if lang == "nb" else "## Decision trees", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert len(blocks) == 1, "the decision-tree section of the editors' guide should hold one YAML example"
+    return blocks[0]
+
+
+def test_the_example_tree_in_the_editors_guide_passes_every_check():
+    from veileder.legal import load_law_registry
+    from veileder.phones import load_phone_registry
+    from veileder.site_content import registry_checks
+    import datetime as dt
+
+    example = _guide_example("nb")
+    assert _guide_example("en") == example, "the bokmål and English guides should show the same example"
+    laws, p1 = load_law_registry(ROOT / "data" / "laws.yml")
+    phones, p2 = load_phone_registry(ROOT / "data" / "phones.yml", today=dt.date(2026, 11, 23))
+    assert p1 == [] and p2 == []
+    check_text, check_phone = registry_checks(laws, phones)
+    stem = re.search(r"^id: (\S+)", example, re.M).group(1)
+    tree, problems = check_tree_text(example, f"data/trees/{stem}.yml", stem, known_pages=_all_pages(),
+                                     check_text=check_text, check_phone=check_phone)
+    assert [str(p) for p in problems] == []
+    assert tree is not None and {n.type for n in tree.nodes.values()} == {"question", "outcome"}
+    assert example.startswith("# yaml-language-server: $schema=../schemas/tree.schema.json\n")
+    jsonschema.validate(load_yaml(example).data, json.loads(schema_text()))
+    # and the registries do catch a mistake in it
+    _, problems = check_tree_text(example.replace('number: "112"', 'number: "22 22 22 22"'), "data/trees/x.yml", "x",
+                                  known_pages=_all_pages(), check_text=check_text, check_phone=check_phone)
+    assert any("22 22 22 22 is not in the phone registry" in p.what for p in problems)
+
+
+def test_every_published_tree_file_names_its_schema_for_editors_tools():
+    for path in sorted((ROOT / "data" / "trees").glob("*.yml")):
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/tree.schema.json\n"), path.name
+
+
+def test_a_step_id_that_cannot_go_in_an_address():
+    _, problems = check(GOOD.replace("  o2:\n", "  O2:\n").replace("next: o2", "next: O2"))
+    p = only(problems, "the step id 'O2' is not a valid id")
+    assert p.line == 25 and "lowercase" in p.fix
+
+
+@pytest.mark.parametrize("change, line, words", [
+    (("    type: outcome\n    text: {nb: Gjør noe annet", "    type: outcome\n     text: {nb: Gjør noe annet"), 27, "a colon where YAML does not expect one"),
+    (("    actions:\n      - {nb: Følg med.", "    actions:\n    - {nb: X, en: X}\n      - {nb: Følg med."), 30, "the indentation does not line up"),
+    (("{nb: Følg med., en: Keep watch.}", "{nb: *viktig*, en: Keep watch.}"), 29, "a & or * sign YAML reads as a reference"),
+    (("{nb: Ring 112., en: Call 112.}", "{nb: Ring 112., en: Call 112."), 17, "ends too early"),
+])
+def test_yaml_mistakes_are_said_plainly(change, line, words):
+    tree, problems = check(GOOD.replace(*change))
+    assert tree is None and len(problems) == 1
+    assert problems[0].line == line and words in problems[0].what, str(problems[0])
+    assert "<block" not in str(problems[0])

@@ -23,8 +23,22 @@
     if (target) leave(event);
   });
 
+  // Only a Shift pressed and let go on its own counts (as in GOV.UK's component): Shift+Tab, which
+  // keyboard users press to go back, and Shift for capital letters never do, and any other key
+  // starts the count again.
+  var shiftAlone = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
+    if (event.key === "Shift") {
+      if (!event.repeat) shiftAlone = true;
+      return;
+    }
+    shiftAlone = false;
+    presses = [];
+  }, true);
+
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !shiftAlone) return;
+    shiftAlone = false;
     var now = Date.now();
     presses = presses.filter(function (t) { return now - t < WINDOW_MS; });
     presses.push(now);

@@ -211,7 +211,8 @@
       }
       trail.hidden = path.length < 2;
 
-      kicker.textContent = isOutcome ? t.outcome : t.step + " " + path.length;
+      // the step's number, as in the numbered list (no JavaScript, print) and the diagram
+      kicker.textContent = isOutcome ? t.outcome : t.step + " " + node.num;
       heading.textContent = node.text;
       stage.className = "vtree-stage vtree-stage--" + (isOutcome ? "outcome" : "question");
       content.textContent = "";
@@ -239,6 +240,18 @@
         else l.removeAttribute("aria-current");
       }
       root.setAttribute("data-current", id);
+      languageLinks(path.length > 1 ? id : null);
+    }
+
+    // The language switcher opens the same step in the other language (#steg=… / #step=…).
+    function languageLinks(id) {
+      var links = document.querySelectorAll(".md-select a[hreflang]");
+      for (var k = 0; k < links.length; k++) {
+        var a = links[k];
+        var other = a.getAttribute("hreflang") === "en" ? "step" : "steg";
+        var href = (a.getAttribute("href") || "").split("#")[0];
+        a.setAttribute("href", id ? href + "#" + other + "=" + id : href);
+      }
     }
 
     function announce(prefix) {
