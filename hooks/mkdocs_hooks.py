@@ -25,7 +25,7 @@ from veileder.offline import SHIM_PATH, finish_offline_build, offline_requested,
 from veileder.open_data import build_open_data, site_url_path, write_open_data
 from veileder.search_split import split_search_index
 from veileder.section_lists import long_sections, render_section_list
-from veileder.site_content import Content, page_markdown, relative_href, relative_md, same_lang, scan
+from veileder.site_content import Content, finish_html, page_markdown, relative_href, relative_md, same_lang, scan
 from veileder.ui_text import load_ui_text
 
 log = get_plugin_logger("veileder")
@@ -155,7 +155,7 @@ def on_page_content(html, page, config, files):
     html = label_task_items(html)
     content = STATE.content
     if content is not None and page.file.src_uri in content.pages:
-        html = content.abbreviations[STATE.lang](html)  # the glossary's tooltips
+        html = finish_html(content, page.file.src_uri, html)  # tooltips; trees into their slots
     return html
 
 

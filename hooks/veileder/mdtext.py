@@ -42,6 +42,9 @@ class Segment:
 def segments(markdown: str) -> list[Segment]:
     """The Markdown cut into consecutive segments; joining their texts gives the input back."""
     raw: list[tuple[int, int, bool]] = []  # (start, end, prose)
+    if "```" not in markdown and "~~~" not in markdown and "]:" not in markdown:
+        # no fence and no definition line can start here: the whole text is one block (most pages)
+        return _segments_of(markdown, _split_inline(markdown, 0, len(markdown)))
     pos = 0
     fence: str | None = None
     block_start = 0
@@ -69,6 +72,10 @@ def segments(markdown: str) -> list[Segment]:
             raw.append((block_start, len(markdown), False))
         else:
             raw.extend(_split_inline(markdown, block_start, len(markdown)))
+    return _segments_of(markdown, raw)
+
+
+def _segments_of(markdown: str, raw: list[tuple[int, int, bool]]) -> list[Segment]:
     out: list[Segment] = []
     line = 1
     for start, end, prose in raw:

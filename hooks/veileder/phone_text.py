@@ -241,6 +241,8 @@ def _has_cue(text: str, start: int, previous_end: int | None) -> bool:
     return previous_end is not None and bool(_LIST_JOIN.match(text[previous_end:start]))
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
 class _Scanner:
     def __init__(self, *, lang: str, registry: Any, file: str) -> None:
         self.lang, self.registry, self.file = lang, registry, file
@@ -294,6 +296,8 @@ class _Scanner:
 
     def scan(self, text: str, first_line: int, *, rewrite: bool, in_link_text: bool = False) -> str:
         """Text with registry numbers linked (if rewrite); problems and finds recorded."""
+        if not _ANY_DIGIT.search(text):
+            return text  # every candidate and every cued run holds a digit
         out: list[str] = []
         pos = 0
         previous_end: int | None = None
@@ -383,6 +387,8 @@ class _Scanner:
             self._found(entry.id)
             return re.sub(r"[^\n]", " ", m.group(0))
 
+        if "tel:" not in text.lower():
+            return False, text  # no link of any kind to a phone number here
         rest = _OWN_LINK.sub(own, text)
         any_tel = False
         for m in _TEL.finditer(rest):

@@ -8,6 +8,7 @@ glossary, what's new) fill their markers. The glossary's tooltips are added to t
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import posixpath
 import re
@@ -34,10 +35,14 @@ MARKER = re.compile(r"\{\{\s*([A-Za-z-]+)\s*(?::\s*([^}]*?))?\s*\}\}")
 LIST_MARKERS = {"law-index", "phone-list", "sources", "glossary", "whats-new", "role-view"}
 DATA_MARKERS = {"measure-facts", "measures-table", "duty-matrix"}  # drawn from data, linked like prose
 KNOWN_MARKERS = LIST_MARKERS | DATA_MARKERS | {"tree", "repealed"}
+_HREF = "\ue000"  # around a page path in a cached tree's HTML, until each page puts its own link there
+_HREF_TOKEN = re.compile(_HREF + "([^" + _HREF + "]*)" + _HREF)
 
 
 def replace_markers(body: str, first_line: int, fn) -> str:
     """Replace each `{{ name: arg }}` marker outside code with fn(name, arg, line); None keeps it."""
+    if "{{" not in body:
+        return body
     out = []
     for seg in segments(body):
         m = MARKER.fullmatch(seg.text) if not seg.prose else None
@@ -58,6 +63,7 @@ class PageData:
     phones: set[str] = field(default_factory=set)
     trees: list[str] = field(default_factory=list)
     citations: list = field(default_factory=list)
+    blocks: dict[str, str] = field(default_factory=dict)  # slot -> finished HTML put in after Markdown
 
 
 @dataclass
@@ -197,10 +203,26 @@ def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
     tree_files = {path.stem for path in (data / "trees").glob("*.y*ml")} if (data / "trees").is_dir() else set()
     shown: dict[str, list[tuple[str, int]]] = {}  # tree id -> [(bokmål page file, marker line)]
 
+    abbreviations = {lang: Abbreviations({t.term: t.text[lang] for t in glossary}) for lang in LANGS}
+    tree_cache: dict[tuple[str, str], tuple[str, list, list]] = {}
+
+    def finished_tree(tree_id: str, lang: str) -> tuple[str, list, list]:
+        """A tree's HTML with its references, numbers and tooltips done, once per language; page links
+        are left as tokens for each page to fill in. Problems in its texts are reported at its data file."""
+        key = (tree_id, lang)
+        if key not in tree_cache:
+            html = render_tree(trees[tree_id], lang=lang, page_href=lambda to: f"{_HREF}{same_lang(to, lang)}{_HREF}")
+            html, cites, _ = link_legal_refs(html, lang=lang, registry=laws, file=f"data/trees/{tree_id}.yml")
+            html, numbers, _ = link_phone_numbers(html, lang=lang, registry=phones, file=f"data/trees/{tree_id}.yml")
+            tree_cache[key] = (abbreviations[lang](html), cites, numbers)
+        return tree_cache[key]
+
     for rel, page in pages.items():
         body = page.fm.body
         first = page.fm.body_first_line
         tree_lines: dict[str, int] = {}  # tree id -> marker line on this page
+        tree_cites: list = []
+        tree_numbers: list = []
 
         def tree_html(name, arg, line, page=page, tree_lines=tree_lines):
             if name not in KNOWN_MARKERS:
@@ -225,19 +247,23 @@ def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
                 return None
             if page.lang == "nb":
                 shown.setdefault(arg, []).append((page.file, line))
-            html = render_tree(trees[arg], lang=page.lang,
-                               page_href=lambda to, r=page.rel, lg=page.lang: relative_href(r, same_lang(to, lg), directory_urls=directory_urls))
-            # one line, so the page keeps its line count and later problems name the right line
-            return html.replace("\n", " ")
+            html, cites, numbers = finished_tree(arg, page.lang)
+            tree_cites.extend(dataclasses.replace(c, file=page.file, line=line) for c in cites)  # cited on this page
+            tree_numbers.extend(n for n in numbers if n not in tree_numbers)
+            slot = f'<div data-guide-slot="{len(page.blocks)}"></div>'
+            page.blocks[slot] = _HREF_TOKEN.sub(
+                lambda m, r=page.rel: relative_href(r, m.group(1), directory_urls=directory_urls), html)
+            # The tree goes into the page after Markdown (it is finished HTML): Markdown only sees
+            # this one line, so the page keeps its line count and problems name the right line.
+            return slot
 
         body = replace_markers(body, first, tree_html)
-        # The tree's texts were checked against the registries in their data file: a problem in them
-        # is reported there (file and line of the text), not again at the page's marker line.
-        here = {(page.file, ln) for ln in tree_lines.values()}
         body, citations, p = link_legal_refs(body, lang=page.lang, registry=laws, file=page.file, first_line=first)
-        problems += [x for x in p if (x.file, x.line) not in here]
+        problems += p
+        citations += tree_cites
         body, numbers, p = link_phone_numbers(body, lang=page.lang, registry=phones, file=page.file, first_line=first)
-        problems += [x for x in p if (x.file, x.line) not in here]
+        problems += p
+        numbers += [n for n in tree_numbers if n not in numbers]
 
         def data_block(name, arg, line, page=page):
             if name not in DATA_MARKERS:
@@ -267,7 +293,6 @@ def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
     problems += _pair_problems(pages)
     homes, p = _tree_homes(trees, shown)
     problems += p
-    abbreviations = {lang: Abbreviations({t.term: t.text[lang] for t in glossary}) for lang in LANGS}
     return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties,
                    changes=changes, abbreviations=abbreviations, tree_homes=homes, directory_urls=directory_urls)
 
@@ -361,6 +386,15 @@ def page_markdown(content: Content, rel: str) -> str:
     if entries:
         body += "\n\n" + render_backlinks(entries, lang=lang, tree_href=lambda tree_id, node_id: _tree_href(content, rel, tree_id, node_id, lang))
     return body + "\n"
+
+
+def finish_html(content: Content, rel: str, html: str) -> str:
+    """The page's HTML after Markdown: the glossary's tooltips, and the finished blocks (trees) in their slots."""
+    page = content.pages[rel]
+    html = content.abbreviations[page.lang](html)
+    for slot, block in page.blocks.items():
+        html = html.replace(slot, block, 1)
+    return html
 
 
 def _title(content: Content, rel: str) -> str:
