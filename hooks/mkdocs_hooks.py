@@ -25,7 +25,7 @@ from veileder.offline import SHIM_PATH, finish_offline_build, offline_requested,
 from veileder.open_data import build_open_data, site_url_path, write_open_data
 from veileder.search_split import split_search_index
 from veileder.section_lists import long_sections, render_section_list
-from veileder.site_content import Content, finish_html, page_markdown, relative_href, relative_md, same_lang, scan
+from veileder.site_content import Content, finish_html, finish_output, page_markdown, relative_href, relative_md, same_lang, scan
 from veileder.ui_text import load_ui_text
 
 log = get_plugin_logger("veileder")
@@ -157,6 +157,13 @@ def on_page_content(html, page, config, files):
     if content is not None and page.file.src_uri in content.pages:
         html = finish_html(content, page.file.src_uri, html)  # tooltips; trees into their slots
     return html
+
+
+def on_post_page(output, page, config):
+    content = STATE.content
+    if content is not None and page.file.src_uri in content.pages:
+        return finish_output(content, page.file.src_uri, output)
+    return output
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has set this page's language alternates

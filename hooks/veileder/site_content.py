@@ -63,7 +63,7 @@ class PageData:
     phones: set[str] = field(default_factory=set)
     trees: list[str] = field(default_factory=list)
     citations: list = field(default_factory=list)
-    blocks: dict[str, str] = field(default_factory=dict)  # slot -> finished HTML put in after Markdown
+    blocks: dict[str, tuple[str, str]] = field(default_factory=dict)  # slot -> (tree id, finished HTML put in after Markdown)
 
 
 @dataclass
@@ -251,8 +251,8 @@ def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
             tree_cites.extend(dataclasses.replace(c, file=page.file, line=line) for c in cites)  # cited on this page
             tree_numbers.extend(n for n in numbers if n not in tree_numbers)
             slot = f'<div data-guide-slot="{len(page.blocks)}"></div>'
-            page.blocks[slot] = _HREF_TOKEN.sub(
-                lambda m, r=page.rel: relative_href(r, m.group(1), directory_urls=directory_urls), html)
+            page.blocks[slot] = (arg, _HREF_TOKEN.sub(
+                lambda m, r=page.rel: relative_href(r, m.group(1), directory_urls=directory_urls), html))
             # The tree goes into the page after Markdown (it is finished HTML): Markdown only sees
             # this one line, so the page keeps its line count and problems name the right line.
             return slot
@@ -389,12 +389,23 @@ def page_markdown(content: Content, rel: str) -> str:
 
 
 def finish_html(content: Content, rel: str, html: str) -> str:
-    """The page's HTML after Markdown: the glossary's tooltips, and the finished blocks (trees) in their slots."""
+    """The page's HTML after Markdown: the glossary's tooltips, and each tree on the page that is its
+    home (so search indexes the tree there, once) in its slot. Other trees: finish_output()."""
     page = content.pages[rel]
     html = content.abbreviations[page.lang](html)
-    for slot, block in page.blocks.items():
-        html = html.replace(slot, block, 1)
+    home = pair_of(rel)[0]
+    for slot, (tree_id, block) in page.blocks.items():
+        if content.tree_homes.get(tree_id) == home:
+            html = html.replace(slot, block, 1)
     return html
+
+
+def finish_output(content: Content, rel: str, output: str) -> str:
+    """The finished page (theme included): the trees shown here but at home elsewhere, in their slots.
+    They come after search has read the page, so a tree is found in search on its home page only."""
+    for slot, (_, block) in content.pages[rel].blocks.items():
+        output = output.replace(slot, block, 1)
+    return output
 
 
 def _title(content: Content, rel: str) -> str:

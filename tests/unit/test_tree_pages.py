@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from veileder.site_content import finish_html, page_markdown, scan
+from veileder.site_content import finish_html, finish_output, page_markdown, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 23)
@@ -90,7 +90,8 @@ def test_a_tree_shown_twice_on_one_page_is_an_error_and_drawn_once(content):
         file = f"docs/sider/trær{suffix}"
         assert f"{file}:14: the decision tree 'good' is already shown on line 12 of this page — show each tree once: remove this marker" in messages(content, file)
         rel = f"sider/trær{suffix}"
-        assert finish_html(content, rel, content.pages[rel].body).count('id="vtree-good"') == 1
+        finished = finish_output(content, rel, finish_html(content, rel, content.pages[rel].body))
+        assert finished.count('id="vtree-good"') == 1
 
 
 def test_a_marker_naming_a_tree_whose_file_has_errors_points_to_that_file(content):
@@ -126,7 +127,7 @@ def test_backlinks_open_the_step_on_the_page_that_shows_the_tree(content):
 
 def test_links_in_the_offline_copy_point_to_html_files(guide):
     offline = scan(guide, today=TODAY, directory_urls=False)
-    body = finish_html(offline, "sider/trær.md", offline.pages["sider/trær.md"].body)  # the trees in their places
+    body = finish_output(offline, "sider/trær.md", finish_html(offline, "sider/trær.md", offline.pages["sider/trær.md"].body))
     assert 'href="../tiltak/besoksforbud.html"' in body
     assert not re.search(r'href="[^"#]*/"', body), "no folder links in the offline copy"
     assert 'href="../sider/trær.html#steg=o1"' in page_markdown(offline, "tiltak/besoksforbud.md")
