@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -120,9 +121,11 @@ def test_whats_new_page_lists_changes_then_recently_reviewed_pages(tmp_path):
 
 
 def test_the_example_in_the_editors_guide_passes_the_checks(tmp_path):
-    for name in ("redaktorveiledning.md", "redaktorveiledning.en.md"):
+    for name, heading in (("redaktorveiledning.md", "## Hva er nytt\n"), ("redaktorveiledning.en.md", "## What's new\n")):
         text = (ROOT / "docs" / "om" / name).read_text(encoding="utf-8")
-        section = text[text.index("data/changes.yml"):]
-        example = section[section.index("```yaml\n") + 8: section.index("```", section.index("```yaml\n") + 8)]
+        section = text.split(heading, 1)[1].split("\n## ", 1)[0]  # the section on the log of changes
+        blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+        assert len(blocks) == 1, (name, "the section on What's new should hold one YAML example")
+        example = blocks[0]
         changes, problems = load(tmp_path, example, pages={"tiltak/omvendt-voldsalarm.md"})
         assert problems == [] and len(changes) == 1, (name, problems)
