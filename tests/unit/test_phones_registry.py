@@ -72,7 +72,7 @@ def test_real_registry_publishes_only_verified_numbers_with_source_and_date():
     for e in real_registry().entries:
         assert e.confidence in {"high", "medium-high", "medium"}
         assert e.source.strip()
-        assert e.verified <= TODAY
+        assert e.verified <= date.today()
 
 
 def test_unconfirmed_hours_are_said_honestly():

@@ -12,7 +12,7 @@ import pytest
 from veileder.site_content import finish_html, finish_output, page_markdown, scan
 
 ROOT = Path(__file__).resolve().parents[2]
-TODAY = dt.date(2026, 11, 23)
+TODAY = dt.date.today()  # the guide here uses the real registries
 
 TREE = """\
 # yaml-language-server: $schema=../schemas/tree.schema.json

@@ -417,7 +417,7 @@ def test_the_example_tree_in_the_editors_guide_passes_every_check():
     example = _guide_example("nb")
     assert _guide_example("en") == example, "the bokmål and English guides should show the same example"
     laws, p1 = load_law_registry(ROOT / "data" / "laws.yml")
-    phones, p2 = load_phone_registry(ROOT / "data" / "phones.yml", today=dt.date(2026, 11, 23))
+    phones, p2 = load_phone_registry(ROOT / "data" / "phones.yml", today=dt.date.today())
     assert p1 == [] and p2 == []
     check_text, check_phone = registry_checks(laws, phones)
     stem = re.search(r"^id: (\S+)", example, re.M).group(1)
