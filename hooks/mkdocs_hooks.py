@@ -12,7 +12,6 @@ import os
 from urllib.parse import urlsplit
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -111,8 +110,7 @@ def on_pre_build(config) -> None:
     if not ui:
         raise PluginError("data/ui.yml could not be read; see the messages above")
     STATE.ui = ui
-    sources = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8")) or []
-    STATE.source_titles = {s["id"]: s["title"] for s in sources}
+    STATE.source_titles = {s.id: s.title for s in STATE.content.sources}
 
 
 def on_env(env, config, files):

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-import yaml
 from babel.dates import format_date
 
 from .glossary import Term
@@ -21,18 +20,17 @@ WORDS = {
 }
 
 
-def sources_list(path: Path, pages: dict, *, lang: str, page_link: Callable[[str], tuple[str, str]]) -> str:
+def sources_list(sources: list, pages: dict, *, lang: str, page_link: Callable[[str], tuple[str, str]]) -> str:
+    """Every source (veileder.sources.Source) with its publisher, year, address and the pages citing it."""
     w = WORDS[lang]
-    sources = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     out = []
     for s in sources:
-        publisher = s["publisher"][lang] if isinstance(s["publisher"], dict) else s["publisher"]
-        year = f" ({s['year']})" if s.get("year") else ""
-        out.append(f"## {s['title']}{year}\n")
-        out.append(f"{publisher}.")
-        if s.get("url"):
-            out.append(f" {w['link']}: <{s['url']}>")
-        using = sorted((r for r, p in pages.items() if p.lang == lang and p.meta and s["id"] in p.meta.sources), key=lambda r: page_link(r)[0])
+        year = f" ({s.year})" if s.year else ""
+        out.append(f"## {s.title}{year}\n")
+        out.append(f"{s.publisher_in(lang)}.")
+        if s.url:
+            out.append(f" {w['link']}: <{s.url}>")
+        using = sorted((r for r, p in pages.items() if p.lang == lang and p.meta and s.id in p.meta.sources), key=lambda r: page_link(r)[0])
         links = ", ".join(f"[{page_link(r)[0]}]({page_link(r)[1]})" for r in using) or w["no_pages"]
         out.append(f"\n\n{w['cited_by']}: {links}\n")
     return "\n".join(out)

@@ -21,7 +21,8 @@ from .mdtext import heading_ids, segments
 from .abbreviations import Abbreviations
 from .glossary import load_glossary
 from .legal import link_legal_refs, load_law_registry, render_law_index
-from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, compare_pair, load_meta_lists, pair_of
+from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, compare_pair, pair_of
+from .sources import load_lists, load_sources
 from .phones import link_phone_numbers, load_phone_registry, number_key, render_phone_page
 from .problems import Problem
 from .role_views import render_role_view
@@ -31,7 +32,7 @@ from .measures import load_measures, measure_texts, render_measure_facts, render
 from .changes import change_texts, load_changes
 
 LANGS = ("nb", "en")
-MARKER = re.compile(r"\{\{\s*([A-Za-z-]+)\s*(?::\s*([^}]*?))?\s*\}\}")
+MARKER = re.compile(r"\{\{\s*([A-Za-z_-]+)\s*(?::\s*([^}]*?))?\s*\}\}")  # «_» too: «measure_facts» is a misspelt marker
 LIST_MARKERS = {"law-index", "phone-list", "sources", "glossary", "whats-new", "role-view"}
 DATA_MARKERS = {"measure-facts", "measures-table", "duty-matrix"}  # drawn from data, linked like prose
 KNOWN_MARKERS = LIST_MARKERS | DATA_MARKERS | {"tree", "repealed"}
@@ -81,6 +82,7 @@ class Content:
     duties: object = None
     changes: list = field(default_factory=list)
     abbreviations: dict = field(default_factory=dict)  # lang -> Abbreviations, for the finished HTML
+    sources: list = field(default_factory=list)  # veileder.sources.Source, in the file's order
     tree_homes: dict = field(default_factory=dict)  # tree id -> the bokmål page that shows it
     directory_urls: bool = True
 
@@ -153,8 +155,9 @@ def registry_checks(laws, phones):
 def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
     docs = root / "docs"
     data = root / "data"
-    problems: list[Problem] = []
-    lists = load_meta_lists(data / "metadata.yml", data / "sources.yml")
+    sources, problems = load_sources(data / "sources.yml")
+    lists, p = load_lists(data / "metadata.yml", sources)
+    problems += p
     laws, p = load_law_registry(data / "laws.yml", today=today)
     problems += p
     phones, p = load_phone_registry(data / "phones.yml", today=today)
@@ -172,7 +175,7 @@ def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
         page = PageData(rel=rel, lang=lang_of(rel), file=file, fm=fm)
         page.meta, p = check_page_meta(fm, file, lists, today)
         problems += p
-        problems += _front_matter_phone_problems(fm, file, lang_of(rel), phones)
+        problems += _front_matter_problems(fm, file, lang_of(rel), laws, phones)
         pages[rel] = page
 
     known_pages = {rel for rel in pages if not rel.endswith(".en.md")}
@@ -226,7 +229,8 @@ def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
 
         def tree_html(name, arg, line, page=page, tree_lines=tree_lines):
             if name not in KNOWN_MARKERS:
-                problems.append(Problem(page.file, line, f"unknown marker «{{{{ {name} }}}}»", "use one of {{ tree: id }}, {{ law-index }}, {{ phone-list }}, {{ sources }}, {{ glossary }}, {{ whats-new }}, {{ repealed: … }}"))
+                problems.append(Problem(page.file, line, f"unknown marker «{{{{ {name} }}}}»", "use one of {{ tree: id }}, {{ measure-facts }}, {{ measures-table }}, {{ duty-matrix }}, {{ role-view: role }}, "
+                                        "{{ law-index }}, {{ phone-list }}, {{ sources }}, {{ glossary }}, {{ whats-new }}, {{ repealed: … }}"))
                 return None
             if name == "role-view" and (arg not in lists.audiences or arg == "all"):
                 problems.append(Problem(page.file, line, f"unknown role '{arg}' in «{{{{ role-view: {arg} }}}}»", f"use one of: {', '.join(a for a in lists.audiences if a != 'all')}"))
@@ -294,18 +298,20 @@ def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
     homes, p = _tree_homes(trees, shown)
     problems += p
     return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties,
-                   changes=changes, abbreviations=abbreviations, tree_homes=homes, directory_urls=directory_urls)
+                   changes=changes, abbreviations=abbreviations, tree_homes=homes, directory_urls=directory_urls,
+                   sources=sources)
 
 
-def _front_matter_phone_problems(fm: FrontMatter, file: str, lang: str, phones) -> list[Problem]:
-    """Numbers in the title and description (shown in menus, search results and link previews, where
-    they cannot be links) must still be registry numbers."""
+def _front_matter_problems(fm: FrontMatter, file: str, lang: str, laws, phones) -> list[Problem]:
+    """Legal references and numbers in the title and description (shown in menus, search results and
+    link previews, where they cannot be links) must still be known to the registries."""
     problems: list[Problem] = []
     for key in ("title", "description"):
         value = fm.data.get(key) if isinstance(fm.data, dict) else None
         if isinstance(value, str):
-            _, _, p = link_phone_numbers(value, lang=lang, registry=phones, file=file, first_line=fm.lines.get(key, 1))
-            problems += p
+            line = fm.lines.get(key, 1)
+            problems += link_legal_refs(value, lang=lang, registry=laws, file=file, first_line=line)[2]
+            problems += link_phone_numbers(value, lang=lang, registry=phones, file=file, first_line=line)[2]
     return problems
 
 
@@ -358,7 +364,7 @@ def page_markdown(content: Content, rel: str) -> str:
         if kind == "phone-list":
             return render_phone_page(content.phones, lang=lang)
         if kind == "sources":
-            return generated_pages.sources_list(content.root / "data" / "sources.yml", content.pages, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
+            return generated_pages.sources_list(content.sources, content.pages, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
         if kind == "glossary":
             return generated_pages.glossary_list(content.glossary, lang=lang)
         if kind == "role-view":

@@ -91,3 +91,38 @@ def test_a_long_section_shows_a_window_in_the_menu_and_its_overview_lists_every_
     assert all(f'href="side-{i}/"' in overview for i in range(1, 10))
     en = (tmp_path / "out" / "en" / "lang" / "index.html").read_text(encoding="utf-8")
     assert 'id="all-pages-in-this-section"' in en and "All 9 pages in this section" in en and 'href="side-9/"' in en
+
+
+def test_a_broken_sources_or_metadata_file_fails_with_messages_not_a_crash(mini_site, tmp_path):
+    sources = mini_site.root / "data" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + "- publisher: Utgiver\n  title: Uten id\n", encoding="utf-8")
+    meta = mini_site.root / "data" / "metadata.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("owners:", "eiere:"), encoding="utf-8")
+    result = mini_site.build(tmp_path / "out")
+    log = result.stderr + result.stdout
+    assert result.returncode != 0
+    assert "data/sources.yml:" in log and "'[7].id' is missing" in log, log[-3000:]
+    assert "unknown audience" not in log, "a broken list is reported once, not at every page"
+    assert "data/metadata.yml:" in log and "eiere" in log, log[-3000:]
+    assert "Traceback" not in log and "crashed" not in log
+
+
+def test_a_misspelt_marker_is_reported_with_the_markers_there_are(mini_site, tmp_path):
+    mini_site.pair("a/markør.md", "Tekst.\n\n{{ measure_facts }}\n\n{{ tre: bekymring }}\n", "Text.\n\n{{ measure_facts }}\n\n{{ tre: bekymring }}\n")
+    result = mini_site.build(tmp_path / "out")
+    log = result.stderr + result.stdout
+    assert result.returncode != 0
+    for file in ("docs/a/markør.md", "docs/a/markør.en.md"):
+        assert f"{file}:12: unknown marker «{{{{ measure_facts }}}}» — use one of {{{{ tree: id }}}}, {{{{ measure-facts }}}}" in log, log[-3000:]
+        assert f"{file}:14: unknown marker «{{{{ tre }}}}»" in log
+
+
+def test_references_and_numbers_in_title_and_description_are_checked(mini_site, tmp_path):
+    mini_site.page("a/tittel.md", "Tekst.", title="Straffeloven § 999 og mer", description="Ring 22 33 44 55 om straffeloven § 998 hvis noe skjer.")
+    mini_site.page("a/tittel.en.md", "Text.", title="The Penal Code section 999", description="A page whose description names nothing wrong at all.")
+    result = mini_site.build(tmp_path / "out")
+    log = result.stderr + result.stdout
+    assert result.returncode != 0
+    assert "docs/a/tittel.md:2: «Straffeloven § 999»" in log, log[-3000:]
+    assert "docs/a/tittel.md:3: «straffeloven § 998»" in log and "docs/a/tittel.md:3: 22 33 44 55 looks like a phone number" in log
+    assert "docs/a/tittel.en.md:2: «Penal Code section 999»" in log
