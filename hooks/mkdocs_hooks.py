@@ -24,7 +24,7 @@ from veileder.offline import SHIM_PATH, finish_offline_build, offline_requested,
 from veileder.open_data import build_open_data, site_url_path, write_open_data
 from veileder.search_split import split_search_index
 from veileder.section_lists import long_sections, render_section_list
-from veileder.site_content import Content, finish_html, finish_output, page_markdown, relative_href, relative_md, same_lang, scan
+from veileder.site_content import Content, finish_html, finish_output, html_block, page_markdown, relative_href, same_lang, scan
 from veileder.ui_text import load_ui_text
 
 log = get_plugin_logger("veileder")
@@ -142,10 +142,11 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     body = page_markdown(content, rel)
     if rel in STATE.long_sections:
-        body += "\n" + render_section_list(STATE.long_sections[rel], heading=STATE.ui[STATE.lang]["nav_all_pages"].replace("{n}", str(len(STATE.long_sections[rel]))),
-                                           anchor=STATE.ui[STATE.lang]["nav_all_pages_anchor"],
+        pages, ui = STATE.long_sections[rel], STATE.ui[STATE.lang]
+        body += "\n" + render_section_list(pages, heading=ui["nav_all_pages"].replace("{n}", str(len(pages))), anchor=ui["nav_all_pages_anchor"],
                                            title_of=lambda r: content.pages[r].meta.title if r in content.pages and content.pages[r].meta else r,
-                                           link=lambda r: relative_md(rel, r))
+                                           href=lambda r: relative_href(rel, r, directory_urls=content.directory_urls),
+                                           block=lambda h: html_block(content.pages[rel], h))
     return body
 
 

@@ -1,6 +1,7 @@
 """Lists drawn from data for the «Kilder», «Ordliste» and «Hva er nytt» pages."""
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Callable
 
@@ -20,8 +21,10 @@ WORDS = {
 }
 
 
-def sources_list(sources: list, pages: dict, *, lang: str, page_link: Callable[[str], tuple[str, str]]) -> str:
-    """Every source (veileder.sources.Source) with its publisher, year, address and the pages citing it."""
+def sources_list(sources: list, pages: dict, *, lang: str, page_link: Callable[[str], tuple[str, str]],
+                 block: Callable[[str], str] = lambda h: h) -> str:
+    """Every source (veileder.sources.Source) with its publisher, year, address and the pages citing it.
+    page_link(rel) gives (title, href from this page); the list of pages is finished HTML, put in by block()."""
     w = WORDS[lang]
     out = []
     for s in sources:
@@ -31,8 +34,8 @@ def sources_list(sources: list, pages: dict, *, lang: str, page_link: Callable[[
         if s.url:
             out.append(f" {w['link']}: <{s.url}>")
         using = sorted((r for r, p in pages.items() if p.lang == lang and p.meta and s.id in p.meta.sources), key=lambda r: page_link(r)[0])
-        links = ", ".join(f"[{page_link(r)[0]}]({page_link(r)[1]})" for r in using) or w["no_pages"]
-        out.append(f"\n\n{w['cited_by']}: {links}\n")
+        links = ", ".join(f'<a href="{escape(h)}">{escape(t, quote=False)}</a>' for t, h in map(page_link, using)) or w["no_pages"]
+        out.append("\n\n" + block(f"<p>{w['cited_by']}: {links}</p>") + "\n")
     return "\n".join(out)
 
 

@@ -29,13 +29,11 @@ _WORDS = {
 }
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_law_index(registry: LawRegistry, citations: dict[str, list[Citation]], *, lang: str,
-                     page_link: Callable[[str], tuple[str, str]]) -> str:
-    """Markdown for the index page; page_link(file) gives (title, href relative to the index page)."""
+                     page_link: Callable[[str], tuple[str, str]], block: Callable[[str], str] = lambda h: h) -> str:
+    """Markdown for the index page, each law's table as finished HTML (it grows with the guide: Markdown
+    need not read it). page_link(file) gives (title, href from the index page); block(html) gives what
+    stands in the Markdown for a piece of HTML (by default the HTML itself)."""
     lang = "en" if lang == "en" else "nb"
     w = _WORDS[lang]
     cited: dict[str, dict[str, set[str]]] = {}
@@ -78,13 +76,12 @@ def render_law_index(registry: LawRegistry, citations: dict[str, list[Citation]]
         out.append(" ".join(facts) + "\n")
         rows = sorted((k for k in cited[law_id] if k), key=section_sort_key)
         if rows:
-            out.append(f"| {w['section']} | {w['title']} | {w['cited']} |")
-            out.append("| --- | --- | --- |")
+            table = [f"<table>\n<thead><tr><th>{w['section']}</th><th>{w['title']}</th><th>{w['cited']}</th></tr></thead>\n<tbody>"]
             for key in rows:
                 sec = law.sections[key]
-                title = _cell(getattr(sec.title, lang))
+                title = html.escape(getattr(sec.title, lang), quote=False)
                 if sec.title_descriptive:
-                    title, any_descriptive = f"*{title}*", True
+                    title, any_descriptive = f"<em>{title}</em>", True
                 if sec.status == "repealed" and sec.repealed_on:
                     title += f" ({w['repealed_section'].format(date=format_date(sec.repealed_on, lang))})"
                 surl = registry.section_url(law_id, key)
@@ -95,8 +92,11 @@ def render_law_index(registry: LawRegistry, citations: dict[str, list[Citation]]
                 else:
                     cell = "§&nbsp;" + key.replace(" ", "&nbsp;")
                 pages = sorted({page(f) for f in cited[law_id][key]}, key=lambda p: (p[0].lower(), p[1]))
-                where = ", ".join(f"[{_cell(t)}]({h})" if h else _cell(t) for t, h in pages)
-                out.append(f"| {cell} | {title} | {where} |")
+                where = ", ".join(f'<a href="{html.escape(h)}">{html.escape(t, quote=False)}</a>' if h else html.escape(t, quote=False)
+                                  for t, h in pages)
+                table.append(f"<tr><td>{cell}</td><td>{title}</td><td>{where}</td></tr>")
+            table.append("</tbody>\n</table>")
+            out.append(block("\n".join(table)))
             out.append("")
     if any_descriptive:
         out.append(w["descriptive"] + "\n")

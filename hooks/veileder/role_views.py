@@ -2,6 +2,7 @@
 new page shows up in its roles' views without anyone editing them."""
 from __future__ import annotations
 
+from html import escape
 from typing import Callable
 
 from .duties import KINDS, link_text
@@ -40,16 +41,18 @@ def _listed(page, lang: str) -> bool:
     return page.lang == lang and page.meta is not None and not page.rel.startswith(NOT_LISTED) and page.rel not in NOT_LISTED
 
 
-def _grouped(pages: list, lang: str, link: Callable[[str], str]) -> list[str]:
-    out = []
+def _grouped(pages: list, lang: str, href: Callable[[str], str], block: Callable[[str], str]) -> list[str]:
+    """The pages by section, as finished HTML (the lists grow with the guide: Markdown need not read them)."""
+    parts = []
     for folder, title in SECTIONS.items():
         mine = sorted((p for p in pages if _section(p.rel) == folder), key=lambda p: (not p.rel.endswith(("index.md", "index.en.md")), p.meta.title))
         if not mine:
             continue
-        out.append(f"**{title[lang]}**\n")
-        out += [f"- [{p.meta.title}]({link(p.rel)}) – {p.meta.description}" for p in mine]
-        out.append("")
-    return out
+        parts.append(f"<p><strong>{escape(title[lang], quote=False)}</strong></p>\n<ul>")
+        parts += [f'<li><a href="{escape(href(p.rel))}">{escape(p.meta.title, quote=False)}</a> – {escape(p.meta.description, quote=False)}</li>'
+                  for p in mine]
+        parts.append("</ul>")
+    return [block("\n".join(parts)), ""] if parts else []
 
 
 def pages_for_role(pages: dict, role: str, lang: str) -> tuple[list, list]:
@@ -60,7 +63,11 @@ def pages_for_role(pages: dict, role: str, lang: str) -> tuple[list, list]:
     return own, everyone
 
 
-def render_role_view(pages: dict, role: str, *, lang: str, role_name: str, duties, link: Callable[[str], str]) -> str:
+def render_role_view(pages: dict, role: str, *, lang: str, role_name: str, duties, link: Callable[[str], str],
+                     href: Callable[[str], str] | None = None, block: Callable[[str], str] = lambda h: h) -> str:
+    """Markdown for a role's page; link(rel) gives a Markdown link target, href(rel) an address for the
+    finished HTML of the page lists (by default the same), and block(html) what stands for that HTML."""
+    href = href or link
     w = WORDS[lang]
     own, everyone = pages_for_role(pages, role, lang)
     trees = [p for p in own + everyone if _section(p.rel) == "beslutningsstotte" and not p.rel.startswith("beslutningsstotte/index")]
@@ -70,7 +77,7 @@ def render_role_view(pages: dict, role: str, *, lang: str, role_name: str, dutie
         out += [f"- [{p.meta.title}]({link(p.rel)}) – {p.meta.description}" for p in sorted(trees, key=lambda p: p.meta.title)]
         out.append("")
     out.append(f"## {w['own'].format(role=role_name.lower() if lang == 'nb' else role_name)}\n")
-    out += _grouped(own, lang, link) or [w["none"], ""]
+    out += _grouped(own, lang, href, block) or [w["none"], ""]
     profession = _profession(duties, PROFESSION_OF.get(role))
     if profession is not None:
         out.append(f"## {w['duties']}\n")
@@ -83,7 +90,7 @@ def render_role_view(pages: dict, role: str, *, lang: str, role_name: str, dutie
                        f"[{link_text(duty, cell, lang)}]({link(cell.page)})")
         out.append(f"\n[{w['matrix']}]({link('taushetsplikt/pliktoversikt.md')})\n")
     out.append(f"## {w['all']}\n")
-    out += _grouped(everyone, lang, link)
+    out += _grouped(everyone, lang, href, block)
     return "\n".join(out).rstrip() + "\n"
 
 

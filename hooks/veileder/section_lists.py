@@ -3,10 +3,11 @@
 
     long = long_sections([("tiltak/index.md", ["tiltak/a.md", …]), …], limit=30)
     render_section_list(long["tiltak/index.md"], heading="Alle sidene i delen", anchor="alle-sidene-i-delen",
-                        title_of=lambda rel: "…", link=lambda rel: "a.md")      -> Markdown
+                        title_of=lambda rel: "…", href=lambda rel: "../a/")    -> Markdown with the list as HTML
 """
 from __future__ import annotations
 
+from html import escape
 from typing import Callable
 
 
@@ -18,8 +19,8 @@ def long_sections(sections: list[tuple[str | None, list[str]]], *, limit: int) -
 
 
 def render_section_list(pages: list[str], *, heading: str, anchor: str, title_of: Callable[[str], str],
-                        link: Callable[[str], str]) -> str:
-    """A heading (with a fixed anchor the menu links to) and one link per page, in menu order."""
-    lines = [f"## {heading} {{#{anchor}}}", ""]
-    lines += [f"- [{title_of(rel)}]({link(rel)})" for rel in pages]
-    return "\n".join(lines) + "\n"
+                        href: Callable[[str], str], block: Callable[[str], str] = lambda h: h) -> str:
+    """A heading (with a fixed anchor the menu links to) and one link per page, in menu order; the list
+    is finished HTML (it grows with the section), put in by block()."""
+    items = "\n".join(f'<li><a href="{escape(href(rel))}">{escape(title_of(rel), quote=False)}</a></li>' for rel in pages)
+    return f"## {heading} {{#{anchor}}}\n\n" + block(f"<ul>\n{items}\n</ul>") + "\n"

@@ -357,33 +357,40 @@ def page_markdown(content: Content, rel: str) -> str:
     page = content.pages[rel]
     lang = page.lang
 
+    def href(to: str) -> str:  # an address from this page, for finished HTML
+        to = to[len("docs/"):] if to.startswith("docs/") else to
+        return relative_href(rel, to, directory_urls=content.directory_urls)
+
+    def block(html: str) -> str:
+        return html_block(page, html)
+
+    def linked(text: str) -> str:  # references and numbers in drawn text (e.g. a page description) as links
+        text, _, _ = link_legal_refs(text, lang=lang, registry=content.laws, file=page.file)
+        return link_phone_numbers(text, lang=lang, registry=content.phones, file=page.file)[0]
+
     def fill(kind, arg, line):
         if kind == "law-index":
             cites = {p.rel: p.citations for p in content.pages.values() if p.lang == lang and p.citations}
-            return render_law_index(content.laws, cites, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
+            return render_law_index(content.laws, cites, lang=lang, page_link=lambda r: (_title(content, r), href(r)), block=block)
         if kind == "phone-list":
             return render_phone_page(content.phones, lang=lang)
         if kind == "sources":
-            return generated_pages.sources_list(content.sources, content.pages, lang=lang, page_link=lambda r: (_title(content, r), relative_md(rel, r)))
+            return generated_pages.sources_list(content.sources, content.pages, lang=lang, page_link=lambda r: (_title(content, r), href(r)), block=block)
         if kind == "glossary":
             return generated_pages.glossary_list(content.glossary, lang=lang)
         if kind == "role-view":
             if arg not in content.lists.audiences or arg == "all":
                 return None  # reported in scan()
             body = render_role_view(content.pages, arg, lang=lang, role_name=content.lists.audiences[arg][lang], duties=content.duties,
-                                    link=lambda r: relative_md(rel, r))
-            body, _, _ = link_legal_refs(body, lang=lang, registry=content.laws, file=page.file)
-            body, _, _ = link_phone_numbers(body, lang=lang, registry=content.phones, file=page.file)
-            return body
+                                    link=lambda r: relative_md(rel, r), href=href, block=lambda h: block(linked(h)))
+            return linked(body)
         if kind == "whats-new":
             def in_lang(r):  # the changes name bokmål pages; the reviewed list names this language's
                 return r if r.endswith(".en.md") else same_lang(r, lang)
 
             body = generated_pages.whats_new(content.pages, content.lists, lang=lang, changes=content.changes,
                                              page_link=lambda r: (_title(content, in_lang(r)), relative_md(rel, r)))
-            body, _, _ = link_legal_refs(body, lang=lang, registry=content.laws, file=page.file)
-            body, _, _ = link_phone_numbers(body, lang=lang, registry=content.phones, file=page.file)
-            return body
+            return linked(body)
         return None
 
     body = replace_markers(page.body, 1, fill)
@@ -394,23 +401,31 @@ def page_markdown(content: Content, rel: str) -> str:
     return body + "\n"
 
 
+def html_block(page: PageData, html: str) -> str:
+    """What stands in the page's Markdown for a piece of finished HTML (put in by finish_html)."""
+    slot = f'<div data-guide-slot="{len(page.blocks)}"></div>'
+    page.blocks[slot] = (None, html)
+    return f"\n\n{slot}\n\n"
+
+
 def finish_html(content: Content, rel: str, html: str) -> str:
-    """The page's HTML after Markdown: the glossary's tooltips, and each tree on the page that is its
-    home (so search indexes the tree there, once) in its slot. Other trees: finish_output()."""
+    """The page's HTML after Markdown: its own finished blocks and each tree on the page that is its
+    home (so search indexes the tree there, once) in their slots, then the glossary's tooltips.
+    Other trees: finish_output()."""
     page = content.pages[rel]
-    html = content.abbreviations[page.lang](html)
     home = pair_of(rel)[0]
     for slot, (tree_id, block) in page.blocks.items():
-        if content.tree_homes.get(tree_id) == home:
+        if tree_id is None or content.tree_homes.get(tree_id) == home:
             html = html.replace(slot, block, 1)
-    return html
+    return content.abbreviations[page.lang](html)
 
 
 def finish_output(content: Content, rel: str, output: str) -> str:
     """The finished page (theme included): the trees shown here but at home elsewhere, in their slots.
     They come after search has read the page, so a tree is found in search on its home page only."""
-    for slot, (_, block) in content.pages[rel].blocks.items():
-        output = output.replace(slot, block, 1)
+    for slot, (tree_id, block) in content.pages[rel].blocks.items():
+        if tree_id is not None:
+            output = output.replace(slot, block, 1)
     return output
 
 

@@ -20,7 +20,7 @@ def test_every_tagged_page_is_in_its_role_view_in_both_languages():
             assert not {p.rel for p in everyone} & tagged
             text = render_role_view(CONTENT.pages, role, lang=lang, role_name=role, duties=CONTENT.duties, link=lambda r: r)
             for rel in tagged:
-                assert f"]({rel})" in text, (role, lang, rel)
+                assert f'<li><a href="{rel}">' in text, (role, lang, rel)
 
 
 def test_a_new_page_appears_without_editing_the_view():
@@ -32,7 +32,7 @@ def test_a_new_page_appears_without_editing_the_view():
     new.meta = template.meta.model_copy(update={"audience": ["nav"], "title": "Ny side for NAV"})
     pages[new.rel] = new
     text = render_role_view(pages, "nav", lang="nb", role_name="NAV", duties=CONTENT.duties, link=lambda r: r)
-    assert "[Ny side for NAV](tiltak/ny-side.md)" in text
+    assert '<li><a href="tiltak/ny-side.md">Ny side for NAV</a> – ' in text
 
 
 def test_duties_of_the_role_are_listed_with_links():
