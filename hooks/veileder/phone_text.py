@@ -422,6 +422,8 @@ def link_phone_numbers(markdown: str, *, lang: str, registry: Any, file: str, fi
     E.164 form (or the digits of a short number) of numbers not in the registry, in order, once each.
     Only prose is rewritten (see mdtext); link texts and `tel:` links are checked, code is skipped.
     """
+    if not _ANY_DIGIT.search(markdown):
+        return markdown, [], []  # every number, and every tel: link, has a digit
     scanner = _Scanner(lang=lang, registry=registry, file=file)
     out: list[str] = []
     code_depth = 0
