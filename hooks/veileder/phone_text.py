@@ -430,7 +430,7 @@ def link_phone_numbers(markdown: str, *, lang: str, registry: Any, file: str, fi
     for seg in mdtext.segments(markdown):
         line = first_line - 1 + seg.line
         if seg.prose:
-            out.append(seg.text if code_depth else scanner.scan(seg.text, line, rewrite=True))
+            out.append(seg.text if code_depth or not _ANY_DIGIT.search(seg.text) else scanner.scan(seg.text, line, rewrite=True))
             continue
         out.append(seg.text)
         text = seg.text
