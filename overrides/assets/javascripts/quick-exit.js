@@ -19,7 +19,8 @@
   }
 
   document.addEventListener("click", function (event) {
-    var target = event.target.closest && event.target.closest("[data-quick-exit]");
+    // The header's button, or its copies in the phone's menu drawer and search (partials/nav.html, search.html).
+    var target = event.target.closest && event.target.closest("[data-quick-exit], [data-quick-exit-copy]");
     if (target) leave(event);
   });
 
