@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -135,10 +136,14 @@ def _as_list(value) -> list[str]:
 
 def review_line(meta: PageMeta, lists: MetaLists, lang: str) -> str:
     """«Sist faglig vurdert 12. mars 2026 · Neste vurdering mars 2027» / «Last reviewed 12 March 2026 · Next review March 2027»."""
-    due = next_review(meta, lists)
+    return _review_line(meta.reviewed, next_review(meta, lists), lang)
+
+
+@lru_cache(maxsize=4096)  # pages share dates; babel's formatting is slow for every page of every build
+def _review_line(reviewed: dt.date, due: dt.date, lang: str) -> str:
     if lang == "nb":
-        return f"Sist faglig vurdert {format_date(meta.reviewed, 'd. MMMM y', locale='nb')} · Neste vurdering {format_date(due, 'MMMM y', locale='nb')}"
-    return f"Last reviewed {format_date(meta.reviewed, 'd MMMM y', locale='en')} · Next review {format_date(due, 'MMMM y', locale='en')}"
+        return f"Sist faglig vurdert {format_date(reviewed, 'd. MMMM y', locale='nb')} · Neste vurdering {format_date(due, 'MMMM y', locale='nb')}"
+    return f"Last reviewed {format_date(reviewed, 'd MMMM y', locale='en')} · Next review {format_date(due, 'MMMM y', locale='en')}"
 
 
 PAIR_FIELDS = ("reviewed", "next_review", "audience", "owner", "sources")
