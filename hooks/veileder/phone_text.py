@@ -98,6 +98,20 @@ _REFERENCE_BEFORE = re.compile(
        (?:\d+(?:\s?[a-z])?(?:\s?[-–]\s?\d+(?:\s?[a-z])?)?\s*(?:,|\bog\b|\band\b|\beller\b|\bor\b)\s*)*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Every word that can start a _REFERENCE_BEFORE match: a window with none of them (and no § or ¶)
+# cannot match, so the costly search is skipped (the words are read from the pattern itself).
+_REF_SRC = _REFERENCE_BEFORE.pattern
+_REF_WORDS = frozenset(re.findall(r"[a-zæøå]+", _REF_SRC[_REF_SRC.index(r"|\b(?:"):_REF_SRC.index(r")\.?:?\s*")].replace(r"\s", " ").replace(r"\.", " ")))
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _reference_before(window: str) -> bool:
+    """_REFERENCE_BEFORE.search(window), skipped when no word of the pattern is in the window."""
+    if "§" not in window and "¶" not in window and _REF_WORDS.isdisjoint(_WORD.findall(window.lower())):
+        return False
+    return bool(_REFERENCE_BEFORE.search(window))
+
+
 # Words that make a short number a count, amount, age or year.
 _COUNT_BEFORE = re.compile(
     r"\b(?:kr|nok|ca|cirka|omkring|rundt|about|around|approx|approximately|over|under|minst|totalt|nesten|"
@@ -105,6 +119,32 @@ _COUNT_BEFORE = re.compile(
     r"før|before|innen|within|fylte|aged|age|alder|alderen)\.?\s+$|[$£€¥]\s*$",
     re.IGNORECASE,
 )
+_COUNT_SRC = _COUNT_BEFORE.pattern
+_COUNT_WORDS = frozenset(_COUNT_SRC[_COUNT_SRC.index("(?:") + 3:_COUNT_SRC.index(")")].split("|"))
+_TRAILING_WORD = re.compile(r"\w+\Z")
+
+
+def _count_before(window: str) -> bool:
+    """_COUNT_BEFORE.search(window) without a search: the word that must end the window, looked up."""
+    t = window.rstrip()
+    if not t:
+        return False
+    if t[-1] in "$£€¥":
+        return True
+    if len(t) == len(window):  # the word must be followed by whitespace
+        return False
+    if t.endswith("."):
+        t = t[:-1]
+    m = _TRAILING_WORD.search(t, max(0, len(t) - 40))
+    return bool(m) and m.start() == _word_start(t, m.start()) and m.group(0).lower() in _COUNT_WORDS
+
+
+def _word_start(t: str, i: int) -> int:
+    while i > 0 and (t[i - 1].isalnum() or t[i - 1] == "_"):
+        i -= 1
+    return i
+
+
 _UNIT_AFTER = re.compile(
     r"\s*(?:år|års|åring|kroner|kr|nok|prosent|percent|per|saker|sakene|sak|tilfeller|personer|menn|kvinner|barn|"
     r"dager|døgn|timer|uker|måneder|måned|minutter|sekunder|km|meter|m|kg|ganger|gang|stk|sider|ord|krav|drap|"
@@ -196,10 +236,10 @@ def _excluded(text: str, start: int, end: int, short: bool, grouped_part: bool,
     if after in " \u00a0\u202f" and after2.isdigit() and (grouped_part or a == end):
         return True  # «112 000 kroner»; «974 760 673»
     window = text[max(0, b + 1 - 80):b + 1]
-    if _REFERENCE_BEFORE.search(window) or _STREET_BEFORE.search(window):
+    if _reference_before(window) or _STREET_BEFORE.search(window):
         return True
     if short:
-        if _COUNT_BEFORE.search(window) or _is_unit(text, a) or _PERCENT_AFTER.match(text, a):
+        if _count_before(window) or _is_unit(text, a) or _PERCENT_AFTER.match(text, a):
             return True
     return False
 

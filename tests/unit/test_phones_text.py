@@ -566,3 +566,26 @@ def test_realistic_legal_prose_is_untouched():
           "beslutte omvendt voldsalarm. Se Ot.prp. nr. 113 (2004–2005) og Lov 20. mai 2005 nr. 28. "
           "I 2023 var det 1 412 saker, 13 av de 20 sakene gjaldt barn under 18 år, og 110 av dem ble henlagt.")
     assert link(md) == (md, [], [])
+
+
+# The fast paths in front of two costly searches must give the searches' own answers.
+_WORDS_FOR_WINDOWS = ["kr", "nr", "side", "s", "år", "før", "over", "i", "ca", "Ring", "§", "¶", "sak", "org", "d-nummer",
+                      "Org. nr", "case number", "12", "3 a", "og", "and", "eller", ",", ".", ":", "$", "€", "x_kr", "kr2",
+                      "tlf", "NOU", "kap.", "Kl.", "ÅR", "\u00a0", "\n", " ", "  "]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS_FOR_WINDOWS), max_size=14).map("".join))
+def test_fast_reference_and_count_checks_agree_with_the_patterns(window):
+    from veileder import phone_text as pt
+
+    assert pt._reference_before(window) == bool(pt._REFERENCE_BEFORE.search(window)), window
+    assert pt._count_before(window) == bool(pt._COUNT_BEFORE.search(window)), window
+
+
+@given(st.text(max_size=60))
+def test_fast_checks_agree_on_any_text(window):
+    from veileder import phone_text as pt
+
+    assert pt._reference_before(window) == bool(pt._REFERENCE_BEFORE.search(window))
+    assert pt._count_before(window) == bool(pt._COUNT_BEFORE.search(window))
