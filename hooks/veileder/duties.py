@@ -9,7 +9,7 @@ Professions are the rows, duties the columns; every profession has one cell per 
 shows its kind as a word («Må», «Kan» …), a short text, the legal basis (plain text: run the
 legal-reference linker over the result) and a «Les mer om …» link to the page that explains it.
 The result needs the `md_in_html` extension; keep its line breaks. Styles:
-overrides/assets/stylesheets/tables.css. Run `python -m veileder.duties` (with `hooks` on the
+overrides/assets/stylesheets/guide.css. Run `python -m veileder.duties` (with `hooks` on the
 path) to rewrite data/schemas/duties.schema.json from the model.
 """
 from __future__ import annotations
@@ -238,7 +238,7 @@ def _pairs(duties: Duties, value: Text | None, loc: tuple[Any, ...]) -> list[tup
 def render_duty_matrix(duties: Duties, *, lang: str, link: Callable[[str], str]) -> str:
     """The matrix as Markdown: a legend, then a table in a focusable, labelled scroll region.
 
-    On a phone each profession becomes a card with the duties labelled (see tables.css).
+    On a phone each profession becomes a card with the duties labelled (see guide.css).
     `link(docs_path)` gives the Markdown link target for e.g. 'taushetsplikt/avvergingsplikt.md'.
     """
     lang = "en" if lang == "en" else "nb"

@@ -8,7 +8,7 @@
 
 One entry per page in docs/tiltak/ (except index): `id` is the page's file name without .md.
 Both renderers give Markdown with HTML blocks that need the `md_in_html` and `def_list`
-extensions; keep the returned text's line breaks. Styles: overrides/assets/stylesheets/tables.css.
+extensions; keep the returned text's line breaks. Styles: overrides/assets/stylesheets/guide.css.
 Run `python -m veileder.measures` (with `hooks` on the path) to rewrite
 data/schemas/measures.schema.json from the model.
 """
@@ -227,7 +227,7 @@ def render_measures_table(measures: Measures, *, lang: str, link: Callable[[str]
     """The comparison table: one row per measure (its name links to its page), four facts.
 
     On a wide screen a table; on a phone each row becomes a card with the facts labelled
-    (see tables.css). `link(docs_path)` gives the Markdown link target for e.g. 'tiltak/besoksforbud.md'.
+    (see guide.css). `link(docs_path)` gives the Markdown link target for e.g. 'tiltak/besoksforbud.md'.
     """
     lang = "en" if lang == "en" else "nb"
     t = TABLE_TEXT[lang]

@@ -183,7 +183,7 @@ def test_tree_prints_as_a_one_page_checklist(page, base_url, tree_id, lang):
         assert node.locator(":scope > .vtree-node__title").is_visible()
     pages = pdf_pages(page.pdf(format="A4"))
     assert pages == 1, (f"the checklist for '{tree_id}' ({lang}) prints on {pages} A4 pages: shorten the tree's texts, "
-                        "or make the checklist more compact in overrides/assets/stylesheets/print.css")
+                        "or make the checklist more compact in overrides/assets/stylesheets/guide.css")
     # after printing, the page prints whole again (the browser's own print command)
     assert "vtree-print-only" not in (page.locator("html").get_attribute("class") or "")
 

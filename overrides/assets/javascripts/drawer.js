@@ -1,7 +1,8 @@
 /* The menu drawer on a phone or a narrow window (Material's, below 76.25em) made usable by keyboard:
    - a real button opens and closes it (partials/header.html; Material's label takes no focus) and
      tells whether it is open (aria-expanded);
-   - while closed, the drawer is inert: its links, off screen, are no longer dozens of invisible Tab stops;
+   - while closed, the drawer takes no focus (guide.css): its links, off screen, are no longer dozens
+     of invisible Tab stops;
    - while open, only the panel on show takes focus (Material stacks the menu's levels on top of each
      other), focus moves into it when it opens, and Escape, or focus leaving it, closes it. */
 (function () {
@@ -58,13 +59,13 @@
     }
   }
 
+  // The closed drawer is hidden from focus by CSS (guide.css: visibility), so a page loads with no
+  // work here beyond the button's state; the open drawer's panels are sorted out when it opens.
   function sync() {
     var open = toggle.checked;
     button.setAttribute("aria-expanded", open ? "true" : "false");
-    clearMarks();
-    if (!narrow.matches) return;
-    if (!open) mark(sidebar);
-    else isolate(currentPanel());
+    if (marked.length) clearMarks();
+    if (open && narrow.matches) isolate(currentPanel());
   }
 
   function focusPanel() {

@@ -1,5 +1,5 @@
 /* «Skriv ut hele treet» / «Print the whole tree» (the button trees.js adds to each decision tree)
-   prints that tree alone, as a compact one-page checklist (print.css, html.vtree-print-only).
+   prints that tree alone, as a compact one-page checklist (guide.css, html.vtree-print-only).
    Printing from the browser's menu prints the whole page as usual. */
 (function () {
   "use strict";
