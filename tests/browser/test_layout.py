@@ -93,7 +93,9 @@ def test_desktop_header_shows_the_title_and_targets_are_big_enough(page, base_ur
 
 
 # The focused element, where it is, and whether the sticky header (or anything else) covers it.
-_FOCUS = """() => {
+# It waits two frames first, so a scroll that focus started has settled (a loaded machine can be slow).
+_FOCUS = """async () => {
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const r = el.getBoundingClientRect();
