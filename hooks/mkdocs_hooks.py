@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import posixpath
 from urllib.parse import urlsplit
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from veileder.phones import header_numbers
 from veileder.problems import Problem
 from veileder.offline import SHIM_PATH, finish_offline_build, offline_requested, shim_source
 from veileder.open_data import build_open_data, site_url_path, write_open_data
+from veileder.print_section import PrintPart, article_of, printable_sections, section_print_page
 from veileder.search_split import split_search_index
 from veileder.section_lists import long_sections, render_section_list
 from veileder.site_content import Content, finish_html, finish_output, html_block, page_markdown, relative_href, same_lang, scan
@@ -43,6 +45,8 @@ class _State:
     source_titles: dict[str, str] = {}
     not_found: dict[str, str] = {}  # the 404 page per language; each build writes it to the site root
     long_sections: dict[str, list[str]] = {}  # overview page -> its pages, for sections the menu shortens
+    printable: dict[str, dict[str, list[str]]] = {}  # lang -> overview page -> its pages, for a section's print page
+    printed: dict[str, dict[str, tuple[str, str, str]]] = {}  # lang -> page -> (folder, article, full HTML)
 
 
 STATE = _State()
@@ -131,7 +135,11 @@ def on_nav(nav, config, files):
                 yield index, [p for p in pages if p != index]
                 yield from walk(item.children)
 
-    STATE.long_sections = long_sections(list(walk(nav.items)), limit=int(config.extra.get("nav_section_limit") or 0))
+    sections = list(walk(nav.items))
+    limit = int(config.extra.get("nav_section_limit") or 0)
+    STATE.long_sections = long_sections(sections, limit=limit)
+    STATE.printable[STATE.lang] = printable_sections(sections, limit=limit)
+    STATE.printed[STATE.lang] = {}
     return nav
 
 
@@ -147,7 +155,19 @@ def on_page_markdown(markdown, page, config, files):
                                            title_of=lambda r: content.pages[r].meta.title if r in content.pages and content.pages[r].meta else r,
                                            href=lambda r: relative_href(rel, r, directory_urls=content.directory_urls),
                                            block=lambda h: html_block(content.pages[rel], h))
+    section = STATE.printable.get(STATE.lang, {}).get(rel)
+    if section is not None:
+        body = _with_print_link(body, STATE.ui[STATE.lang], len(section) + 1)
     return body
+
+
+def _with_print_link(body: str, ui: dict, pages: int) -> str:
+    """The overview page's link to its section's print page, under the page's first heading."""
+    link = (f'<p class="print-section-link"><a href="{ui["print_section_file"]}">'
+            f'{ui["print_section_link"].replace("{n}", str(pages))}</a></p>')
+    lines = body.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "\n".join([*lines[:at], "", link, "", *lines[at:]])
 
 
 def on_page_content(html, page, config, files):
@@ -161,8 +181,38 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     content = STATE.content
     if content is not None and page.file.src_uri in content.pages:
-        return finish_output(content, page.file.src_uri, output)
+        output = finish_output(content, page.file.src_uri, output)
+    printable = STATE.printable.get(STATE.lang, {})
+    rel = page.file.src_uri
+    if rel in printable or any(rel in pages for pages in printable.values()):
+        article = article_of(output)
+        if article is not None:
+            folder = posixpath.dirname(page.file.dest_uri)
+            STATE.printed[STATE.lang][rel] = (folder, article, output if rel in printable else "")
     return output
+
+
+def _write_print_pages(site_dir: Path) -> None:
+    """Each printable section's print page, beside its overview page, in each language."""
+    names = {lang: STATE.ui[lang]["print_section_file"] for lang in STATE.ui}
+    for lang, sections in STATE.printable.items():
+        printed, ui = STATE.printed.get(lang, {}), STATE.ui[lang]
+        for index, pages in sections.items():
+            if index not in printed or any(p not in printed for p in [index, *pages]):
+                continue
+            folder, _, output = printed[index]
+            meta = STATE.content.pages.get(index).meta if STATE.content and index in STATE.content.pages else None
+            title = meta.title if meta else index
+            n = str(len(pages) + 1)
+            html = section_print_page(
+                output, [PrintPart(printed[p][0], printed[p][1]) for p in [index, *pages]],
+                heading=ui["print_section_heading"].replace("{title}", title),
+                intro=ui["print_section_intro"].replace("{title}", title).replace("{n}", n),
+                button=ui["print_section_button"], print_dir=folder,
+                title=ui["print_section_heading"].replace("{title}", title), file_names=names)
+            if html is not None:
+                target = site_dir / folder / names[lang]
+                target.write_text(html, encoding="utf-8")
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has set this page's language alternates
@@ -207,6 +257,7 @@ def on_post_build(config) -> None:
         target = Path(config.site_dir) / ("" if lang == DEFAULT_LANG else lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
+    _write_print_pages(Path(config.site_dir))
     if (Path(config.site_dir) / "search" / "search_index.json").exists():
         split_search_index(Path(config.site_dir), [lang for lang in LANGS if lang != DEFAULT_LANG])
     if STATE.content is not None:  # open data: site/data/*.json and their schemas

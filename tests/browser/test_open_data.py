@@ -165,6 +165,16 @@ def test_offline_copy_links_work_from_disk(page, offline_copy):
     assert page.locator("article h1").count() == 1
 
 
+def test_offline_copy_prints_a_whole_section_from_disk(page, offline_copy):
+    page.goto((offline_copy / "tiltak" / "index.html").as_uri())
+    page.locator(".print-section-link a").click()
+    page.wait_for_url((offline_copy / "tiltak" / "skriv-ut.html").as_uri())
+    assert page.locator(".print-section__page").count() > 3
+    page.locator(".print-section__page a[href$='kontaktforbud.html']").first.click()
+    page.wait_for_url((offline_copy / "tiltak" / "kontaktforbud.html").as_uri())
+    assert page.locator("article h1").count() == 1
+
+
 # ----------------------------------------------------------------------------------------- print
 
 

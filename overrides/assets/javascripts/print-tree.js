@@ -23,3 +23,14 @@
   }, true);
   window.addEventListener("afterprint", clear);
 })();
+
+/* A section's print page (hooks/veileder/print_section.py): its «Skriv ut» / «Print» button is
+   hidden until this script can make it work. */
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("[data-print-section]");
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener("click", function () { window.print(); });
+  }
+})();

@@ -1,0 +1,156 @@
+"""A whole section of the guide as one page to print: the overview and every page of a menu section,
+in menu order, each starting on a new sheet, under the section's own header, menu and quick exit.
+
+Plain Python on finished HTML; the hook gives it the pages' HTML and writes the file it returns.
+
+    printable_sections([("tiltak/index.md", ["tiltak/a.md", …]), …], limit=30)   -> {"tiltak/index.md": [...]}
+    section_print_page(overview_output, parts, heading=…, intro=…, button=…, print_dir="tiltak")
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html import escape, unescape
+
+CONTENT_START = "<!--guide:content-->"  # around the article's content in overrides/main.html
+CONTENT_END = "<!--/guide:content-->"
+
+
+@dataclass(frozen=True)
+class PrintPart:
+    """One page of the section: where its HTML was written (site-relative folder) and its content."""
+
+    page_dir: str  # e.g. "tiltak/besoksforbud" (directory URLs) or "tiltak" (the offline copy)
+    content: str  # the page's finished article HTML (content and its review line)
+
+
+def printable_sections(sections: list[tuple[str | None, list[str]]], *, limit: int) -> dict[str, list[str]]:
+    """Sections with an overview page and at most `limit` other pages (0: no limit): overview -> pages.
+    A longer section would make a page too heavy to open on a phone; its pages print one by one."""
+    return {index: pages for index, pages in sections if index and pages and (limit <= 0 or len(pages) <= limit)}
+
+
+_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|$)")  # scheme, root, same-page or empty
+
+
+def rebase(url: str, from_dir: str, to_dir: str) -> str:
+    """A relative URL written in a page in from_dir, as seen from to_dir (site-relative folders)."""
+    if _ABSOLUTE.match(url) or from_dir == to_dir:
+        return url
+    path, sep, rest = url.partition("#")
+    path, qsep, query = path.partition("?")
+    target = posixpath.normpath(posixpath.join("/" + from_dir, path)) if path else "/" + from_dir
+    rel = posixpath.relpath(target, "/" + to_dir) if target != "/" + to_dir else "."
+    if path.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel + (qsep + query) + (sep + rest)
+
+
+def rebase_urls(html: str, from_dir: str, to_dir: str) -> str:
+    if from_dir == to_dir:
+        return html
+    return _URL_ATTR.sub(lambda m: m.group(1) + rebase(m.group(2), from_dir, to_dir) + m.group(3), html)
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+
+
+def demote_headings(html: str) -> str:
+    """Each heading one level down (h1 -> h2 … h5 -> h6; h6 stays): the section's title is the h1."""
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html)
+
+
+_ID_ATTR = re.compile(r'(\s(?:id|for)=")([^"]+)(")')
+_IDREFS = re.compile(r'(\s(?:aria-controls|aria-labelledby|aria-describedby|aria-owns|aria-activedescendant)=")([^"]+)(")')
+_SAME_PAGE = re.compile(r'(\shref="#)([^"=]+)(")')  # not «#steg=…»: a tree's step, read by trees.js
+
+
+def prefix_ids(html: str, prefix: str) -> str:
+    """Every id on the page, and every same-page reference to one, with `prefix` in front, so that the
+    pages' headings («Hva du kan gjøre» on each) keep unique ids when they stand on one page."""
+    html = _ID_ATTR.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), html)
+    html = _IDREFS.sub(lambda m: m.group(1) + " ".join(prefix + i for i in m.group(2).split()) + m.group(3), html)
+    return _SAME_PAGE.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), html)
+
+
+_OWN_LINK = re.compile(r'<p class="print-section-link">.*?</p>', re.S)  # the overview's link to this page
+_H2 = re.compile(r"<h2[^>]*>(.*?)</h2>", re.S)
+_LANDMARK_LABEL = re.compile(r'(<(?:aside|nav|section|form)\b[^>]*?\saria-label=")([^"]*)(")')
+
+
+def _first_heading(html: str) -> str:
+    m = _H2.search(html)
+    return unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else ""
+
+
+def _name_landmarks(html: str, title: str) -> str:
+    """Each page's landmarks («Om denne siden») named after the page too: a landmark's name is unique."""
+    if not title:
+        return html
+    return _LANDMARK_LABEL.sub(lambda m: m.group(1) + m.group(2) + ": " + escape(title, quote=True) + m.group(3), html)
+
+
+def section_content(parts: list[PrintPart], *, heading: str, intro: str, button: str, print_dir: str) -> str:
+    """The print page's article: its heading, a print button, then each page in its own <section>."""
+    out = [f'<h1 id="print-section">{escape(heading, quote=False)}</h1>',
+           f'<p class="print-section__intro">{escape(intro, quote=False)}</p>',
+           f'<p class="print-section__actions"><button type="button" class="md-button md-button--primary" data-print-section hidden>{escape(button, quote=False)}</button></p>']
+    for i, part in enumerate(parts, 1):
+        html = prefix_ids(demote_headings(rebase_urls(_OWN_LINK.sub("", part.content), part.page_dir, print_dir)), f"p{i}-")
+        html = _name_landmarks(html, _first_heading(html))
+        out.append(f'<section class="print-section__page">\n{html}\n</section>')
+    return "\n".join(out)
+
+
+def article_of(output: str) -> str | None:
+    """The article content of a finished page (between the markers), None if they are missing."""
+    start, end = output.find(CONTENT_START), output.rfind(CONTENT_END)
+    return output[start + len(CONTENT_START):end] if 0 <= start < end else None
+
+
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+_CANONICAL = re.compile(r'\s*<link rel="canonical" href="[^"]*">')
+_SKIP = re.compile(r'(<a href=")#[^"]*(" class="md-skip")')
+_LANG_LINK = re.compile(r'(<a href=")([^"]*)(" hreflang="([a-zA-Z-]+)")')
+
+
+def section_print_page(overview_output: str, parts: list[PrintPart], *, heading: str, intro: str, button: str,
+                       print_dir: str, title: str, file_names: dict[str, str]) -> str | None:
+    """The overview page's finished HTML with its content swapped for the whole section, its title
+    changed to `title` (the site's name kept), and its language links pointing at the other language's print page (file_names: lang -> file).
+    The print page is written beside the overview page, so the theme's own relative links hold.
+    None if the overview's HTML has no content markers (a theme change removed them)."""
+    start, end = overview_output.find(CONTENT_START), overview_output.rfind(CONTENT_END)
+    if start < 0 or end < start:
+        return None
+    content = section_content(parts, heading=heading, intro=intro, button=button, print_dir=print_dir)
+    # The theme's own links to the overview's headings (its table of contents) follow them to their
+    # new ids; the skip link goes to the print page's heading.
+    overview_ids = set(re.findall(r'\sid="([^"]+)"', parts[0].content)) if parts else set()
+
+    def outside(html: str) -> str:
+        html = _SAME_PAGE.sub(lambda m: m.group(1) + ("p1-" if m.group(2) in overview_ids else "") + m.group(2) + m.group(3), html)
+        return _SKIP.sub(r'\1#print-section\2', html)
+
+    page = outside(overview_output[:start]) + CONTENT_START + "\n" + content + "\n" + outside(overview_output[end:])
+    def retitle(m: re.Match) -> str:  # Material's «page - site»: the site's name stays
+        site = m.group(0)[len("<title>"):-len("</title>")].rpartition(" - ")[2]
+        return f"<title>{escape(title, quote=False)} - {site}</title>"
+
+    page = _TITLE.sub(retitle, page, count=1)
+    page = _CANONICAL.sub("", page, count=1)
+
+    def language_link(m: re.Match) -> str:
+        href, lang = m.group(2), m.group(4)
+        name = file_names.get(lang)
+        if not name:
+            return m.group(0)
+        if href.endswith("/") or href in ("", "."):
+            href = (href.rstrip("/") + "/" if href not in ("", ".") else "") + name
+        else:  # the offline copy: «../en/tiltak/index.html»
+            href = posixpath.join(posixpath.dirname(href), name)
+        return m.group(1) + href + m.group(3)
+
+    return _LANG_LINK.sub(language_link, page)

@@ -1,0 +1,89 @@
+"""A section's print page: which sections get one, and how the pages' HTML is put together."""
+from __future__ import annotations
+
+import re
+
+from veileder.print_section import (CONTENT_END, CONTENT_START, PrintPart, article_of, demote_headings, prefix_ids,
+                                    printable_sections, rebase, section_print_page)
+
+
+def test_printable_sections_leave_out_long_sections_and_sections_without_an_overview():
+    sections = [("tiltak/index.md", ["tiltak/a.md", "tiltak/b.md"]), (None, ["x/a.md"]),
+                ("lang/index.md", [f"lang/{i}.md" for i in range(31)]), ("tom/index.md", [])]
+    assert printable_sections(sections, limit=30) == {"tiltak/index.md": ["tiltak/a.md", "tiltak/b.md"]}
+    assert "lang/index.md" in printable_sections(sections, limit=0)
+
+
+def test_rebase_moves_relative_links_to_the_print_pages_folder():
+    assert rebase("../krisesenter/", "tiltak/besoksforbud", "tiltak") == "krisesenter/"
+    assert rebase("../../aktorer/politiet/#rolle", "tiltak/besoksforbud", "tiltak") == "../aktorer/politiet/#rolle"
+    assert rebase("../../assets/images/a.png", "tiltak/besoksforbud", "tiltak") == "../assets/images/a.png"
+    assert rebase("./", "tiltak/besoksforbud", "tiltak") == "besoksforbud/"
+    assert rebase("?q=1#x", "tiltak/besoksforbud", "tiltak") == "besoksforbud?q=1#x"
+    for kept in ("#hva-du-kan-gjore", "https://lovdata.no/lov/2005-05-20-28/§168", "tel:+4722400040", "/abs/", ""):
+        assert rebase(kept, "tiltak/besoksforbud", "tiltak") == kept
+    assert rebase("krisesenter.html", "tiltak", "tiltak") == "krisesenter.html"  # the offline copy: one folder
+
+
+def test_headings_go_one_level_down_and_h6_stays():
+    html = '<h1 id="a">A</h1><h2>B</h2><h6>F</h6><header>x</header><hr>'
+    assert demote_headings(html) == '<h2 id="a">A</h2><h3>B</h3><h6>F</h6><header>x</header><hr>'
+
+
+def test_ids_and_their_references_get_the_prefix():
+    html = ('<h2 id="hva">Hva</h2><a href="#hva">til</a><label for="f">x</label><input id="f">'
+            '<button aria-controls="a b">x</button><a href="../x/#hva">other page</a><a href="#steg=ring-112">step</a>')
+    out = prefix_ids(html, "p2-")
+    assert 'id="p2-hva"' in out and 'href="#p2-hva"' in out and 'for="p2-f"' in out and 'id="p2-f"' in out
+    assert 'aria-controls="p2-a p2-b"' in out
+    assert 'href="../x/#hva"' in out  # another page's anchor is left as it is
+    assert 'href="#steg=ring-112"' in out  # a tree's step address, not an id
+
+
+def _page(content: str, title: str = "Tiltak - Veileder") -> str:
+    return (f'<html><head><title>{title}</title><link rel="canonical" href="https://x/tiltak/"></head><body>'
+            '<a href="#oversikt" class="md-skip">Gå til innhold</a>'
+            '<a href="./" hreflang="nb" class="md-select__link">Norsk</a><a href="../en/tiltak/" hreflang="en" class="md-select__link">English</a>'
+            '<nav><a href="#oversikt">Oversikt</a><a href="besoksforbud/">Besøksforbud</a></nav>'
+            f'<article>{CONTENT_START}{content}{CONTENT_END}</article></body></html>')
+
+
+def test_the_print_page_has_every_page_in_order_under_the_overviews_theme():
+    overview = ('<h1 id="tiltak">Tiltak</h1><p class="print-section-link"><a href="skriv-ut.html">Skriv ut hele delen (2 sider)</a></p>'
+                '<h2 id="oversikt">Oversikt</h2><a href="besoksforbud/">B</a>')
+    page_b = '<h1 id="besoksforbud">Besøksforbud</h1><h2 id="hva">Hva</h2><a href="../krisesenter/">K</a><a href="#hva">opp</a>'
+    out = section_print_page(_page(overview), [PrintPart("tiltak", overview), PrintPart("tiltak/besoksforbud", page_b)],
+                             heading="Tiltak: hele delen", intro="2 sider", button="Skriv ut", print_dir="tiltak",
+                             title="Tiltak: hele delen", file_names={"nb": "skriv-ut.html", "en": "print.html"})
+    article = article_of(out)
+    assert re.findall(r"<h1[^>]*>([^<]*)", article) == ["Tiltak: hele delen"]  # one h1: the section's
+    assert re.findall(r"<h2[^>]*>([^<]*)", article) == ["Tiltak", "Besøksforbud"]  # the pages, in order
+    assert article.count('class="print-section__page"') == 2
+    assert "skriv-ut.html" not in article  # the overview's link to the print page is not on it
+    assert 'href="krisesenter/"' in article and 'href="#p2-hva"' in article and 'id="p2-hva"' in article
+    assert "<title>Tiltak: hele delen - Veileder</title>" in out
+    assert 'rel="canonical"' not in out  # the print page is not the overview
+    assert '<a href="#print-section" class="md-skip">' in out
+    assert '<nav><a href="#p1-oversikt">' in out  # the theme's table of contents follows the new ids
+    assert '<a href="./skriv-ut.html" hreflang="nb"' in out and '<a href="../en/tiltak/print.html" hreflang="en"' in out
+    assert 'data-print-section hidden' in article  # shown by print-tree.js, which makes it work
+
+
+def test_language_links_of_the_offline_copy_point_at_the_print_file_beside_the_page():
+    page = _page("<h1>T</h1>").replace('href="../en/tiltak/"', 'href="../en/tiltak/index.html"')
+    out = section_print_page(page, [PrintPart("tiltak", "<h1>T</h1>")], heading="T", intro="", button="P", print_dir="tiltak",
+                             title="T", file_names={"nb": "skriv-ut.html", "en": "print.html"})
+    assert '<a href="../en/tiltak/print.html" hreflang="en"' in out
+
+
+def test_each_pages_landmarks_are_named_after_the_page():
+    meta = '<aside class="page-meta" aria-label="Om denne siden">Sist vurdert</aside>'
+    out = section_print_page(_page("x"), [PrintPart("tiltak", "<h1>Tiltak</h1>" + meta), PrintPart("tiltak/b", "<h1>B &amp; C</h1>" + meta)],
+                             heading="T", intro="", button="P", print_dir="tiltak", title="T", file_names={})
+    assert re.findall(r'aria-label="([^"]*)"', article_of(out)) == ["Om denne siden: Tiltak", "Om denne siden: B &amp; C"]
+
+
+def test_a_page_without_the_content_markers_gives_no_print_page():
+    assert article_of("<html><article>x</article></html>") is None
+    assert section_print_page("<html><article>x</article></html>", [], heading="T", intro="", button="P", print_dir="t",
+                              title="T", file_names={}) is None
