@@ -38,6 +38,10 @@ DATA_MARKERS = {"measure-facts", "measures-table", "duty-matrix"}  # drawn from 
 KNOWN_MARKERS = LIST_MARKERS | DATA_MARKERS | {"tree", "repealed"}
 _HREF = "\ue000"  # around a page path in a cached tree's HTML, until each page puts its own link there
 _HREF_TOKEN = re.compile(_HREF + "([^" + _HREF + "]*)" + _HREF)
+_LINK = "\ue001"  # around a number in the page's Markdown: the build's own link number n (stash_links)
+_LINK_TOKEN = re.compile(_LINK + "([0-9]+)" + _LINK)
+_OWN_LINK = re.compile(r'<a (?:class="tel" |href="[^"<>]*" class="law-ref" )[^<>]*>[^<>]*</a>')  # phones.py, legal_refs.py
+_HEADING_START = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
 
 
 def replace_markers(body: str, first_line: int, fn) -> str:
@@ -65,6 +69,7 @@ class PageData:
     trees: list[str] = field(default_factory=list)
     citations: list = field(default_factory=list)
     blocks: dict[str, tuple[str, str]] = field(default_factory=dict)  # slot -> (tree id, finished HTML put in after Markdown)
+    links: list[str] = field(default_factory=list)  # the build's own links, put in after Markdown (stash_links)
 
 
 @dataclass
@@ -398,7 +403,27 @@ def page_markdown(content: Content, rel: str) -> str:
     entries = content.backlinks.get(nb_rel)
     if entries:
         body += "\n\n" + render_backlinks(entries, lang=lang, tree_href=lambda tree_id, node_id: _tree_href(content, rel, tree_id, node_id, lang))
-    return body + "\n"
+    return stash_links(page, body) + "\n"
+
+
+def stash_links(page: PageData, markdown: str) -> str:
+    """The build's own links to Lovdata and tel: in the Markdown, each as a short token that
+    finish_html turns back into the link: Markdown then reads plain text instead of an inline HTML
+    tag pair per reference (the larger part of what the links cost a build). Links in headings stay,
+    for the heading's id and its entry in the table of contents; code is never touched."""
+    page.links = []
+    if 'class="law-ref"' not in markdown and 'class="tel"' not in markdown:
+        return markdown
+    out = []
+    for seg in segments(markdown):
+        if not seg.prose and _OWN_LINK.fullmatch(seg.text):
+            line_start = markdown.rfind("\n", 0, seg.offset) + 1
+            if not _HEADING_START.match(markdown, line_start):
+                out.append(f"{_LINK}{len(page.links)}{_LINK}")
+                page.links.append(seg.text)
+                continue
+        out.append(seg.text)
+    return "".join(out)
 
 
 def html_block(page: PageData, html: str) -> str:
@@ -414,6 +439,8 @@ def finish_html(content: Content, rel: str, html: str) -> str:
     Other trees: finish_output()."""
     page = content.pages[rel]
     home = pair_of(rel)[0]
+    if page.links:
+        html = _LINK_TOKEN.sub(lambda m: page.links[int(m.group(1))], html)
     for slot, (tree_id, block) in page.blocks.items():
         if tree_id is None or content.tree_homes.get(tree_id) == home:
             html = html.replace(slot, block, 1)

@@ -1,0 +1,53 @@
+"""The build's own links wait as tokens while Markdown runs (site_content.stash_links) and come back
+unchanged in the HTML (finish_html); headings, code and hand-written links are left alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+
+from veileder.abbreviations import Abbreviations
+from veileder.frontmatter import FrontMatter
+from veileder.site_content import Content, PageData, finish_html, stash_links
+
+LAW = ('<a href="https://lovdata.no/lov/2005-05-20-28/§168" class="law-ref" hreflang="nb" '
+       'aria-label="straffeloven § 168 – Brudd på besøksforbud" title="straffeloven § 168 – Brudd på besøksforbud">straffeloven § 168</a>')
+TEL = '<a class="tel" href="tel:+4702800" aria-label="02800 – Politiet">02800</a>'
+
+
+def _content(page: PageData) -> Content:
+    return Content(root=Path("."), pages={page.rel: page}, problems=[], lists=None, laws=None, phones=None, trees={},
+                   glossary=[], backlinks={}, abbreviations={"nb": Abbreviations({})})
+
+
+def _page() -> PageData:
+    return PageData(rel="tiltak/x.md", lang="nb", file="docs/tiltak/x.md", fm=FrontMatter())
+
+
+def test_links_in_prose_become_tokens_and_come_back_after_markdown():
+    page = _page()
+    md = f"Brudd straffes etter **{LAW}**. Ring {TEL}.\n\n| Tiltak | Nummer |\n| --- | --- |\n| Politi | {TEL} |\n\n- {LAW}\n"
+    stashed = stash_links(page, md)
+    assert "<a " not in stashed and len(page.links) == 4
+    html = finish_html(_content(page), page.rel, markdown.markdown(stashed, extensions=["tables"]))
+    assert html == markdown.markdown(md, extensions=["tables"])
+
+
+def test_links_in_headings_stay_for_the_headings_id_and_table_of_contents():
+    page = _page()
+    md = f"## Brudd på {LAW}\n\nTekst om {LAW}.\n"
+    stashed = stash_links(page, md)
+    assert stashed.startswith(f"## Brudd på {LAW}\n") and len(page.links) == 1
+
+
+def test_code_and_hand_written_links_are_not_touched():
+    page = _page()
+    md = f"```html\n{LAW}\n```\n\nSe `{TEL}` og <a href=\"https://example.org/\">en annen side</a>.\n"
+    assert stash_links(page, md) == md and page.links == []
+
+
+def test_a_second_run_starts_afresh():
+    page = _page()
+    stash_links(page, f"A {TEL}\n")
+    stash_links(page, f"B {LAW}\n")
+    assert page.links == [LAW]
