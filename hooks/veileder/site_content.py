@@ -9,6 +9,7 @@ glossary, what's new) fill their markers. The glossary's tooltips are added to t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import posixpath
 import re
@@ -101,6 +102,7 @@ def page_url(rel: str) -> str:
     return base + "/"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same page pairs come back on every page (menus, lists, trees)
 def relative_href(from_rel: str, to_rel: str, *, directory_urls: bool = True) -> str:
     """A relative link from one page to another (both docs-relative, same language), for raw HTML.
 
