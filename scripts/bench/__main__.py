@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .budgets import BUDGETS, LIGHTHOUSE_PAGES, evaluate, failures
 from .corpus import ROOT, write_corpus
-from .measure import build, lighthouse, serve
+from .measure import LIGHTHOUSE_RUNS, build, lighthouse, median_of_runs, serve
 from .transfer import first_visit, html_per_page, search_indexes
 
 DEFAULT_REPEATS = {250: 3, 1000: 2}
@@ -127,7 +127,9 @@ def bench_real(work: Path, log, *, with_lighthouse: bool) -> tuple[dict, dict | 
             lh = {"pages": {}}
             for page in LIGHTHOUSE_PAGES:
                 log(f"  Lighthouse (mobile): /{page} …")
-                lh["pages"]["/" + page] = lighthouse(url + page, work / f"lighthouse-{page.strip('/').replace('/', '_') or 'home'}.json")
+                name = page.strip("/").replace("/", "_") or "home"
+                runs = [lighthouse(url + page, work / f"lighthouse-{name}-{i + 1}.json") for i in range(LIGHTHOUSE_RUNS)]
+                lh["pages"]["/" + page] = median_of_runs(runs)
         finally:
             server.shutdown()
     return real, lh
@@ -188,9 +190,10 @@ def table(results: dict, rows: list[dict]) -> str:
         ]))
     lh = results.get("lighthouse")
     if lh:
-        out.append("\nLighthouse (mobile)")
+        out.append(f"\nLighthouse (mobile; median of {LIGHTHOUSE_RUNS} runs per page, each run's performance in brackets)")
         cats = ["performance", "accessibility", "best-practices", "seo"]
-        out.append(_grid(["page", *cats], [[p, *[str(v["scores"].get(c)) for c in cats]] for p, v in lh["pages"].items()]))
+        out.append(_grid(["page", *cats], [[p, *[str(v["scores"].get(c)) + (f" ({', '.join(str(r['performance']) for r in v['runs'])})" if c == "performance" and v.get("runs") else "") for c in cats]]
+                                           for p, v in lh["pages"].items()]))
         for p, v in lh["pages"].items():
             for audit in v["failed_audits"]:
                 out.append(f"  {p}: {audit}")

@@ -113,3 +113,18 @@ def lighthouse(url: str, out_json: Path) -> dict:
     requests = [r["url"] for r in report["audits"].get("network-requests", {}).get("details", {}).get("items", [])]
     return {"scores": scores, "failed_audits": failed, "requests": requests,
             "version": report.get("lighthouseVersion")}
+
+
+LIGHTHOUSE_RUNS = 3  # Lighthouse's own advice: scores vary from run to run; report the median of several
+
+
+def median_of_runs(runs: list[dict]) -> dict:
+    """One page's result from several Lighthouse runs: the median score in each category, the
+    failed audits of the run whose performance score is that median, and every run's scores."""
+    cats = list(runs[0]["scores"])
+    scores = {}
+    for c in cats:
+        values = sorted(r["scores"][c] for r in runs if r["scores"][c] is not None)
+        scores[c] = values[len(values) // 2] if len(values) == len(runs) else None
+    middle = sorted(runs, key=lambda r: r["scores"].get("performance") or 0)[len(runs) // 2]
+    return {**middle, "scores": scores, "runs": [r["scores"] for r in runs]}

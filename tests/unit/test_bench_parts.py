@@ -121,3 +121,17 @@ def test_first_visit_counts_the_page_and_its_same_site_files(tmp_path):
     assert summary["max_page"] == "a/index.html" and summary["max_gzip"] == result["gzip"]
     idx = search_indexes(site)
     assert idx["nb"]["raw"] == 1200 and idx["nb"]["gzip"] == len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 6, mtime=0))
+
+
+def test_lighthouse_runs_give_the_median_score_and_the_median_runs_audits():
+    from scripts.bench.measure import median_of_runs
+
+    def run(perf, a11y=100, failed=()):
+        return {"scores": {"performance": perf, "accessibility": a11y, "best-practices": 100, "seo": 100},
+                "failed_audits": list(failed), "requests": [], "version": "x"}
+
+    result = median_of_runs([run(100), run(82, failed=["performance: total-blocking-time (710 ms)"]), run(99, a11y=96, failed=["tbt"])])
+    assert result["scores"] == {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100}
+    assert result["failed_audits"] == ["tbt"]  # from the run scoring the median performance
+    assert [r["performance"] for r in result["runs"]] == [100, 82, 99]
+    assert median_of_runs([run(100), run(None)])["scores"]["performance"] is None  # a run without a score is not hidden
