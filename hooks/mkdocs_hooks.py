@@ -47,6 +47,7 @@ class _State:
     long_sections: dict[str, list[str]] = {}  # overview page -> its pages, for sections the menu shortens
     printable: dict[str, dict[str, list[str]]] = {}  # lang -> overview page -> its pages, for a section's print page
     printed: dict[str, dict[str, tuple[str, str, str]]] = {}  # lang -> page -> (folder, article, full HTML)
+    print_members: dict[str, set[str]] = {}  # lang -> every page of those sections, overviews included
 
 
 STATE = _State()
@@ -139,6 +140,7 @@ def on_nav(nav, config, files):
     limit = int(config.extra.get("nav_section_limit") or 0)
     STATE.long_sections = long_sections(sections, limit=limit)
     STATE.printable[STATE.lang] = printable_sections(sections, limit=limit)
+    STATE.print_members[STATE.lang] = {rel for index, pages in STATE.printable[STATE.lang].items() for rel in (index, *pages)}
     STATE.printed[STATE.lang] = {}
     return nav
 
@@ -184,7 +186,7 @@ def on_post_page(output, page, config):
         output = finish_output(content, page.file.src_uri, output)
     printable = STATE.printable.get(STATE.lang, {})
     rel = page.file.src_uri
-    if rel in printable or any(rel in pages for pages in printable.values()):
+    if rel in STATE.print_members.get(STATE.lang, ()):
         article = article_of(output)
         if article is not None:
             folder = posixpath.dirname(page.file.dest_uri)
