@@ -23,7 +23,7 @@ from veileder.phones import header_numbers
 from veileder.problems import Problem
 from veileder.offline import SHIM_PATH, finish_offline_build, offline_requested, shim_source
 from veileder.open_data import build_open_data, site_url_path, write_open_data
-from veileder.print_section import PrintPart, article_of, printable_sections, section_print_page
+from veileder.print_section import PrintPart, article_of, printable_sections, section_print_page, with_print_link
 from veileder.search_split import split_search_index
 from veileder.section_lists import long_sections, render_section_list
 from veileder.site_content import Content, finish_html, finish_output, html_block, page_markdown, relative_href, same_lang, scan
@@ -159,17 +159,9 @@ def on_page_markdown(markdown, page, config, files):
                                            block=lambda h: html_block(content.pages[rel], h))
     section = STATE.printable.get(STATE.lang, {}).get(rel)
     if section is not None:
-        body = _with_print_link(body, STATE.ui[STATE.lang], len(section) + 1)
+        ui = STATE.ui[STATE.lang]
+        body = with_print_link(body, href=ui["print_section_file"], text=ui["print_section_link"].replace("{n}", str(len(section) + 1)))
     return body
-
-
-def _with_print_link(body: str, ui: dict, pages: int) -> str:
-    """The overview page's link to its section's print page, under the page's first heading."""
-    link = (f'<p class="print-section-link"><a href="{ui["print_section_file"]}">'
-            f'{ui["print_section_link"].replace("{n}", str(pages))}</a></p>')
-    lines = body.split("\n")
-    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    return "\n".join([*lines[:at], "", link, "", *lines[at:]])
 
 
 def on_page_content(html, page, config, files):
@@ -200,18 +192,16 @@ def _write_print_pages(site_dir: Path) -> None:
     for lang, sections in STATE.printable.items():
         printed, ui = STATE.printed.get(lang, {}), STATE.ui[lang]
         for index, pages in sections.items():
-            if index not in printed or any(p not in printed for p in [index, *pages]):
+            members = [index, *pages]
+            if any(p not in printed for p in members):
                 continue
             folder, _, output = printed[index]
-            meta = STATE.content.pages.get(index).meta if STATE.content and index in STATE.content.pages else None
-            title = meta.title if meta else index
-            n = str(len(pages) + 1)
+            meta = STATE.content.pages[index].meta if STATE.content and index in STATE.content.pages else None
+            heading = ui["print_section_heading"].replace("{title}", meta.title if meta else index)
             html = section_print_page(
-                output, [PrintPart(printed[p][0], printed[p][1]) for p in [index, *pages]],
-                heading=ui["print_section_heading"].replace("{title}", title),
-                intro=ui["print_section_intro"].replace("{title}", title).replace("{n}", n),
-                button=ui["print_section_button"], print_dir=folder,
-                title=ui["print_section_heading"].replace("{title}", title), file_names=names)
+                output, [PrintPart(printed[p][0], printed[p][1]) for p in members],
+                heading=heading, intro=ui["print_section_intro"].replace("{n}", str(len(members))),
+                button=ui["print_section_button"], print_dir=folder, title=heading, file_names=names)
             if html is not None:
                 target = site_dir / folder / names[lang]
                 target.write_text(html, encoding="utf-8")

@@ -31,6 +31,15 @@ def printable_sections(sections: list[tuple[str | None, list[str]]], *, limit: i
     return {index: pages for index, pages in sections if index and pages and (limit <= 0 or len(pages) <= limit)}
 
 
+def with_print_link(body: str, *, href: str, text: str) -> str:
+    """The overview page's Markdown with its link to the print page under the first `#` heading
+    (at the top when the title comes from the front matter, as on this site's pages)."""
+    link = f'<p class="print-section-link"><a href="{escape(href)}">{escape(text, quote=False)}</a></p>'
+    lines = body.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "\n".join([*lines[:at], "", link, "", *lines[at:]])
+
+
 _URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|$)")  # scheme, root, same-page or empty
 

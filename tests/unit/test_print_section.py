@@ -87,3 +87,11 @@ def test_a_page_without_the_content_markers_gives_no_print_page():
     assert article_of("<html><article>x</article></html>") is None
     assert section_print_page("<html><article>x</article></html>", [], heading="T", intro="", button="P", print_dir="t",
                               title="T", file_names={}) is None
+
+
+def test_the_overview_links_to_its_print_page_under_its_title():
+    from veileder.print_section import with_print_link
+
+    out = with_print_link("Innledning.\n\n## Mer", href="skriv-ut.html", text="Skriv ut hele delen (3 sider)")
+    assert out.startswith('\n<p class="print-section-link"><a href="skriv-ut.html">Skriv ut hele delen (3 sider)</a></p>\n\nInnledning.')
+    assert with_print_link("# Tittel\nTekst", href="p.html", text="P").split("\n")[:3] == ["# Tittel", "", '<p class="print-section-link"><a href="p.html">P</a></p>']
