@@ -101,7 +101,9 @@ class _Patterns:
                                 rf"{_S}+(?P<law>{_DATED}|{known}|{_GEN_NB}(?![{_W}])|{_GEN_ABBR}|{_GEN_EN}){_YEAR}")
         # «§ 282 straffeloven»: no preposition, only for a name in the registry
         self.trail_bare = re.compile(rf"(?P<ledd>{_LEDD}){_S}+(?P<law>{known}){_YEAR}")
-        sign = r"§§?" if lang == "nb" else r"§§?|(?<![\w-])[Ss]ections?(?![\w-])"
+        # Each alternative opens with a plain character (the look-behind comes after it), so the engine
+        # jumps from one «§», «S» or «s» to the next instead of trying the pattern at every position.
+        sign = r"§§?" if lang == "nb" else r"§§?|S(?<![\w-]S)ections?(?![\w-])|s(?<![\w-]s)ections?(?![\w-])"
         self.known = {normalise_name(n) for n in names}
         self.names = names
         self.sign = re.compile(rf"(?P<sign>{sign}){_S}*(?=\d)")

@@ -106,10 +106,17 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _reference_before(window: str) -> bool:
-    """_REFERENCE_BEFORE.search(window), skipped when no word of the pattern is in the window."""
-    if "§" not in window and "¶" not in window and _REF_WORDS.isdisjoint(_WORD.findall(window.lower())):
-        return False
-    return bool(_REFERENCE_BEFORE.search(window))
+    """bool(_REFERENCE_BEFORE.search(window)), with the pattern tried only where a match can start:
+    at a § or ¶, or at a word of the pattern (a match starts at a word boundary, so at the start of
+    a whole word). A search would try the long list of words at every position of the window."""
+    match = _REFERENCE_BEFORE.match
+    for sign in "§¶":
+        i = window.find(sign)
+        while i != -1:
+            if match(window, i):
+                return True
+            i = window.find(sign, i + 1)
+    return any(w.group(0).lower() in _REF_WORDS and match(window, w.start()) for w in _WORD.finditer(window))
 
 
 # Words that make a short number a count, amount, age or year.
@@ -263,7 +270,7 @@ def _slash_pair(text: str, first_start: int, first: str, second: str, is_known: 
         return sum(c.isdigit() for c in s)
 
     return (digits(first) >= 3 and digits(second) >= 3 and (is_known(first) or is_known(second))
-            and not _REFERENCE_BEFORE.search(text[max(0, first_start - 80):first_start]))
+            and not _reference_before(text[max(0, first_start - 80):first_start]))
 
 
 def _is_unit(text: str, end: int) -> bool:
@@ -282,6 +289,23 @@ def _has_cue(text: str, start: int, previous_end: int | None) -> bool:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_CANDIDATE_START = re.compile(r"[(+\d]")  # every _CANDIDATE match starts with one of these
+
+
+def _candidates(text: str):
+    """_CANDIDATE.finditer(text), the same matches: the regex is tried only where a match can start
+    (a digit, «+» or «(»), found by a plain character search. _CANDIDATE opens with a look-behind,
+    so the regex engine cannot skip ahead by itself and would try every position of the text."""
+    find, match = _CANDIDATE_START.search, _CANDIDATE.match
+    pos = 0
+    while (s := find(text, pos)) is not None:
+        m = match(text, s.start())  # the look-behind still sees the text before s.start()
+        if m is None:
+            pos = s.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
 
 class _Scanner:
     def __init__(self, *, lang: str, registry: Any, file: str) -> None:
@@ -342,7 +366,7 @@ class _Scanner:
         pos = 0
         previous_end: int | None = None
         handled: list[tuple[int, int]] = []  # spans linked or reported
-        for m in _CANDIDATE.finditer(text):
+        for m in _candidates(text):
             start, end = m.start(), m.end()
             kind = next(k for k in ("intl", "foreign", "full", "harm", "uan", "short") if m.group(k))
             written = m.group(0)

@@ -520,3 +520,21 @@ def test_reference_in_a_footnote_is_linked_and_checked():
     assert out.startswith("Tekst.[^1]\n\n[^1]: Se <a ")
     _, _, problems = run("Tekst.[^1]\n\n[^1]: Se straffeloven § 998.\n", first_line=10)
     assert [(p.line, p.what.split(" — ")[0]) for p in problems] == [(12, "«straffeloven § 998»")]
+
+
+# The English section sign is written so that the regex engine can jump between its first letters.
+def _old_en_sign():
+    from veileder.legal_refs import _S
+
+    return re.compile(rf"(?P<sign>§§?|(?<![\w-])[Ss]ections?(?![\w-])){_S}*(?=\d)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["section", "Section", "sections", "Sections", "§", "§§", " ", "\n", "5", "12 a",
+                                 "-", "x", "subsection", "Section-", "_", "cross", "s", "S", ".", "ections"]), max_size=10))
+def test_the_english_section_sign_matches_as_its_plain_form_did(parts):
+    from veileder.legal_refs import _patterns
+
+    text = "".join(parts)
+    sign = _patterns(REG, "en").sign
+    assert [(m.span(), m.group("sign")) for m in sign.finditer(text)] == [(m.span(), m.group("sign")) for m in _old_en_sign().finditer(text)]

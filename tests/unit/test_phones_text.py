@@ -589,3 +589,48 @@ def test_fast_checks_agree_on_any_text(window):
 
     assert pt._reference_before(window) == bool(pt._REFERENCE_BEFORE.search(window))
     assert pt._count_before(window) == bool(pt._COUNT_BEFORE.search(window))
+
+
+# --------------------------------------------------------------- the candidate search (speed)
+
+_CANDIDATE_TEXT = st.text(alphabet="0123456789 \u00a0+()-./§abcæ_*\n", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CANDIDATE_TEXT)
+def test_the_fast_candidate_search_finds_exactly_what_the_regex_finds(text):
+    from veileder.phone_text import _CANDIDATE, _candidates
+
+    assert [(m.span(), m.lastgroup) for m in _candidates(text)] == [(m.span(), m.lastgroup) for m in _CANDIDATE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["ring (+47) 22 40 00 40", "a+47 22 40 00 40", "x112 og 112", "§ 112, tlf. 02800", "(0047) 800 40 008"])
+def test_the_fast_candidate_search_keeps_the_look_behind(text):
+    from veileder.phone_text import _CANDIDATE, _candidates
+
+    assert [m.span() for m in _candidates(text)] == [m.span() for m in _CANDIDATE.finditer(text)]
+
+
+_WINDOW_PARTS = ["§", "§§", "¶", " ", "  ", "5", "12", "282 a", "-", "–", ",", ".", ":", "og", "eller", "and",
+                 "Kap", "kapittel", "nr", "NR.", "org.nr", "org. nr", "d-nummer", "case number", "ID no", "sak",
+                 "side", "sidene", "s", "p", "pp", "lov", "loven", "Storgata", "ring", "x", "_", "a", "kl", "rute"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_WINDOW_PARTS), max_size=12))
+def test_the_fast_reference_check_agrees_with_the_pattern(parts):
+    from veileder.phone_text import _REFERENCE_BEFORE, _reference_before
+
+    window = "".join(parts)
+    assert _reference_before(window) == bool(_REFERENCE_BEFORE.search(window))
+
+
+@pytest.mark.parametrize("window, expected", [
+    ("Se § ", True), ("jf. §§ 5 og ", True), ("saksnummer ", True), ("org.nr. ", True), ("Prop. 146 L og ", True), ("Prop. 146 L eller X ", False),
+    ("kapittel 2, ", True), ("ring ", False), ("xsak ", False), ("sak_", False), ("Kap. ", True),
+])
+def test_the_fast_reference_check_on_known_windows(window, expected):
+    from veileder.phone_text import _REFERENCE_BEFORE, _reference_before
+
+    assert _reference_before(window) is expected
+    assert bool(_REFERENCE_BEFORE.search(window)) is expected
