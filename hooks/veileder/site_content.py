@@ -43,6 +43,8 @@ _LINK = "\ue001"  # around a number in the page's Markdown: the build's own link
 _LINK_TOKEN = re.compile(_LINK + "([0-9]+)" + _LINK)
 _OWN_LINK = re.compile(r'<a (?:class="tel" |href="[^"<>]*" class="law-ref" )[^<>]*>[^<>]*</a>')  # phones.py, legal_refs.py
 _HEADING_START = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
+# what can hold a link-like text that must stay as written (stash_links then cuts the page into segments)
+_CODE_OR_COMMENT = ("`", "~~~", "<!--", "<code", "<pre", "<kbd", "<samp", "<script", "<style", "<textarea")
 
 
 def replace_markers(body: str, first_line: int, fn) -> str:
@@ -416,6 +418,21 @@ def stash_links(page: PageData, markdown: str) -> str:
     page.links = []
     if 'class="law-ref"' not in markdown and 'class="tel"' not in markdown:
         return markdown
+    if not any(mark in markdown for mark in _CODE_OR_COMMENT):
+        # No code or comment on the page (most pages): the links are found directly, without
+        # cutting the page into segments once more; the linkers put them only in prose.
+        def token(m: re.Match) -> str:
+            if _HEADING_START.match(markdown, markdown.rfind("\n", 0, m.start()) + 1):
+                return m.group(0)
+            page.links.append(m.group(0))
+            return f"{_LINK}{len(page.links) - 1}{_LINK}"
+
+        return _OWN_LINK.sub(token, markdown)
+    return _stash_by_segments(page, markdown)
+
+
+def _stash_by_segments(page: PageData, markdown: str) -> str:
+    """stash_links on a page with code or comments: only links that are segments of their own."""
     out = []
     for seg in segments(markdown):
         if not seg.prose and _OWN_LINK.fullmatch(seg.text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from veileder.abbreviations import Abbreviations
 from veileder.glossary import load_glossary
@@ -57,3 +57,45 @@ def test_the_real_glossary_builds_a_wrapper_per_language():
     for lang in ("nb", "en"):
         wrap = Abbreviations({t.term: t.text[lang] for t in terms})
         assert "<abbr title=" in wrap("<p>NKVTS</p>")
+
+
+# The plain form of the pass (cut the page at every tag, track the skipped elements, substitute in
+# the text between): the faster pass must give the same page, byte for byte.
+import re  # noqa: E402
+
+_TAG = re.compile(r"(<[^>]*>)")
+_SKIP = ("a", "abbr", "button", "code", "kbd", "pre", "samp", "script", "style", "svg", "textarea", "title")
+_OPEN = re.compile(r"<(%s)(?=[\s>/])" % "|".join(_SKIP), re.I)
+_CLOSE = re.compile(r"</(%s)\s*>" % "|".join(_SKIP), re.I)
+
+
+def _plain(wrap: Abbreviations, page: str) -> str:
+    parts = _TAG.split(page)
+    depth = 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            if _OPEN.match(part) and not part.endswith("/>"):
+                depth += 1
+            elif _CLOSE.match(part):
+                depth = max(depth - 1, 0)
+        elif depth == 0 and part:
+            parts[i] = wrap.pattern.sub(lambda m: f'<abbr title="{wrap.titles[m.group(1)]}">{m.group(1)}</abbr>', part)
+    return "".join(parts)
+
+
+_FRAGMENTS = ["<p>", "</p>", "<a href=\"x\">", "</a>", "<A HREF=x>", "</A >", "<abbr title=\"NAV\">", "</abbr>",
+              "<code>", "</code>", "<br/>", "<a/>", "<svg/>", "<img alt=\"NAV\">", "<!-- ", " -->", "<", ">", " ",
+              "NAV", "NAVs", "NAV-", "-NAV", "SARA", "SARA:SV", "strl.", "strl", "NKVTS", "x", "\n", "<pre>", "</pre>",
+              "<span title=\"SARA\">", "</span>", "<script>", "</script>", "a<b", "<button>", "</button>", "æ"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=25))
+def test_the_pass_gives_the_same_page_as_its_plain_form(fragments):
+    page = "".join(fragments)
+    assert WRAP(page) == _plain(WRAP, page)
+
+
+def test_a_tag_inside_a_comment_does_not_open_an_element():
+    page = "<p><!-- <a href=x> --> NAV</p>"
+    assert WRAP(page) == _plain(WRAP, page) and "<abbr" in WRAP(page)

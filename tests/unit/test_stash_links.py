@@ -51,3 +51,21 @@ def test_a_second_run_starts_afresh():
     stash_links(page, f"A {TEL}\n")
     stash_links(page, f"B {LAW}\n")
     assert page.links == [LAW]
+
+
+def test_a_link_in_a_comment_stays_as_written():
+    page = _page()
+    md = f"Se {TEL}.\n\n<!-- gammel lenke: {LAW} -->\n"
+    stashed = stash_links(page, md)
+    assert page.links == [TEL] and f"<!-- gammel lenke: {LAW} -->" in stashed
+
+
+def test_the_quick_way_on_a_page_without_code_finds_what_the_segments_find():
+    from veileder.site_content import _stash_by_segments
+
+    md = (f"# Tittel\n\nBrudd straffes etter **{LAW}**, jf. {LAW}. Ring {TEL} eller [politiet](../x.md).\n\n"
+          f"## Om {LAW}\n\n| Tiltak | Nummer |\n| --- | --- |\n| Politi | {TEL} |\n\n- {LAW}\n  {TEL}\n\n"
+          f"<div markdown>\n{TEL}\n</div>\n\n*[NAV]: Arbeids- og velferdsetaten\n")
+    quick, segmented = _page(), _page()
+    assert stash_links(quick, md) == _stash_by_segments(segmented, md)
+    assert quick.links == segmented.links and len(quick.links) == 7  # all but the one in the heading
