@@ -28,6 +28,7 @@ _PROTECTED_INLINE = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+_PROTECTED_START = re.compile(r"[`<!\[{]")
 _DEFINITION_LINE = re.compile(r"^[ \t]*(\*\[[^\]]+\]:|\[(?!\^)[^\]]+\]:\s)")  # not footnotes: their text is prose
 
 
@@ -87,10 +88,24 @@ def _segments_of(markdown: str, raw: list[tuple[int, int, bool]]) -> list[Segmen
     return out
 
 
+def _protected(markdown: str, start: int, end: int):
+    """_PROTECTED_INLINE.finditer(markdown, start, end), the same matches: the pattern is tried only
+    at the characters that can start a protected part, found by a plain character search."""
+    find, match = _PROTECTED_START.search, _PROTECTED_INLINE.match
+    pos = start
+    while (s := find(markdown, pos, end)) is not None:
+        m = match(markdown, s.start(), end)
+        if m is None:
+            pos = s.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > s.start() else s.start() + 1
+
+
 def _split_inline(markdown: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     parts: list[tuple[int, int, bool]] = []
     pos = start
-    for m in _PROTECTED_INLINE.finditer(markdown, start, end):
+    for m in _protected(markdown, start, end):
         if m.start() > pos:
             parts.append((pos, m.start(), True))
         parts.append((m.start(), m.end(), False))

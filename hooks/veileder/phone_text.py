@@ -109,6 +109,8 @@ def _reference_before(window: str) -> bool:
     """bool(_REFERENCE_BEFORE.search(window)), with the pattern tried only where a match can start:
     at a § or ¶, or at a word of the pattern (a match starts at a word boundary, so at the start of
     a whole word). A search would try the long list of words at every position of the window."""
+    if "§" not in window and "¶" not in window and _REF_WORDS.isdisjoint(_WORD.findall(window.lower())):
+        return False  # no word of the pattern here (most windows)
     match = _REFERENCE_BEFORE.match
     for sign in "§¶":
         i = window.find(sign)
@@ -183,7 +185,9 @@ _CUE_VIA = re.compile(
 _LIST_JOIN = re.compile(r"^[*_]*(?:\s*[,/]\s*|\s+(?:eller|or|og|and)\s+)[*_]*$", re.IGNORECASE)
 # What may stand between a cue word and its number: «ring **1850**», «ring «1850»», «ring (1850)».
 _OPENERS = "*_«\"“„'‘("
-_CUED_RUN = re.compile(r"(?<![\w+])\d+(?:[ \u00a0\u202f]\d+)+(?!\w)")
+# digits in groups, not after a letter, digit or «+» (the look-behind comes after the first digit, so
+# the regex engine jumps from digit to digit)
+_CUED_RUN = re.compile(r"\d(?<![\w+]\d)\d*(?:[ \u00a0\u202f]\d+)+(?!\w)")
 _NUMBER_BEFORE_SLASH = re.compile(r"(?:(?:\+|00)47[ \u00a0\u202f]?)?\d(?:[ \u00a0\u202f]?\d)*$")
 _NUMBER_AFTER_SLASH = re.compile(r"\d(?:[ \u00a0\u202f]?\d)*")
 

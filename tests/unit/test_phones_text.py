@@ -634,3 +634,12 @@ def test_the_fast_reference_check_on_known_windows(window, expected):
 
     assert _reference_before(window) is expected
     assert bool(_REFERENCE_BEFORE.search(window)) is expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789 \u00a0+-ax_\n", max_size=40))
+def test_the_cued_run_pattern_finds_what_its_plain_form_found(text):
+    from veileder.phone_text import _CUED_RUN
+
+    plain = re.compile(r"(?<![\w+])\d+(?:[ \u00a0\u202f]\d+)+(?!\w)")
+    assert [m.span() for m in _CUED_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
