@@ -73,7 +73,10 @@ def demote_headings(html: str) -> str:
 
 _ID_ATTR = re.compile(r'(\s(?:id|for)=")([^"]+)(")')
 _IDREFS = re.compile(r'(\s(?:aria-controls|aria-labelledby|aria-describedby|aria-owns|aria-activedescendant)=")([^"]+)(")')
-_SAME_PAGE = re.compile(r'(\shref="#)([^"=]+)(")')  # not «#steg=…»: a tree's step, read by trees.js
+_SAME_PAGE = re.compile(r'(\shref="#)([^"=]+)(")')  # not «#steg=…»: a tree's step (below)
+# A decision tree's step addresses (#steg=q2) and the key trees.js reads them by (data-key="steg"):
+# with the prefix, each tree on the page has addresses of its own (#p3-steg=q2), matching its steps' ids.
+_STEP_ADDRESS = re.compile(r'(\shref="#|\sdata-key=")((?:steg|step)(?:=|"))')
 
 
 def prefix_ids(html: str, prefix: str) -> str:
@@ -81,7 +84,8 @@ def prefix_ids(html: str, prefix: str) -> str:
     pages' headings («Hva du kan gjøre» on each) keep unique ids when they stand on one page."""
     html = _ID_ATTR.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), html)
     html = _IDREFS.sub(lambda m: m.group(1) + " ".join(prefix + i for i in m.group(2).split()) + m.group(3), html)
-    return _SAME_PAGE.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), html)
+    html = _SAME_PAGE.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), html)
+    return _STEP_ADDRESS.sub(lambda m: m.group(1) + prefix + m.group(2), html)
 
 
 _OWN_LINK = re.compile(r'<p class="print-section-link">.*?</p>', re.S)  # the overview's link to this page

@@ -87,10 +87,13 @@ def test_section_prints_as_one_page(page, base_url, site_dir, lang, index):
     hrefs = page.eval_on_selector_all("article a[href]", "els => els.map(e => e.getAttribute('href'))")
     ids = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
     assert len(ids) == page.locator("[id]").count(), "ids are unique on the print page"
+    # a tree's steps: trees.js keeps their ids as data-anchor (the step view takes over their addresses)
+    steps = page.eval_on_selector_all("[data-anchor]", "els => els.map(e => e.getAttribute('data-anchor'))")
+    assert len(steps) == len(set(steps)), "each tree's steps have addresses of their own"
     broken = []
     for href in dict.fromkeys(hrefs):
         if href.startswith("#"):
-            if href[1:] and href[1:] not in ids and not href.startswith(("#steg=", "#step=")):
+            if href[1:] and href[1:] not in ids and href[1:] not in steps:
                 broken.append(href)
             continue
         target = urljoin(page.url, href)
@@ -134,3 +137,35 @@ def test_print_button_is_hidden_without_javascript(browser, base_url):
     assert page.locator(".print-section__page").count() > 3
     assert not page.locator("[data-print-section]").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_each_tree_on_a_print_page_keeps_its_own_step(page, base_url, lang):
+    key = "steg" if lang == "nb" else "step"
+    page.goto(f"{base_url}/{_url('beslutningsstotte/index.md', lang)}{FILE[lang]}")
+    trees = page.locator(".vtree[data-tree]")
+    assert trees.count() >= 2, "the decision-support section prints several trees"
+    first, second = trees.nth(0), trees.nth(1)
+
+    def current(tree):
+        return tree.get_attribute("data-current")
+
+    start_first, start_second = first.get_attribute("data-start"), second.get_attribute("data-start")
+    assert current(first) == start_first and current(second) == start_second
+
+    second.locator(".vtree-choice").first.click()
+    step_second = current(second)
+    assert step_second != start_second and current(first) == start_first, "the other tree stays where it was"
+    prefix = second.get_attribute("data-key")[: -len(key)]
+    assert re.fullmatch(r"p\d+-", prefix) and page.url.endswith(f"#{prefix}{key}={step_second}")
+
+    first.locator(".vtree-choice").first.click()
+    assert current(first) != start_first and current(second) == step_second
+    page.go_back()
+    page.wait_for_function("start => document.querySelector('.vtree[data-tree]').getAttribute('data-current') === start", arg=start_first)
+    assert current(second) == step_second, "going back in one tree leaves the other as it was"
+
+    page.reload()
+    assert current(page.locator(".vtree[data-tree]").nth(1)) == step_second, "the address brings the step back"
+    assert current(page.locator(".vtree[data-tree]").nth(0)) == start_first
+    assert page.evaluate("document.activeElement.id") == f"vtree-{prefix}{second.get_attribute('data-tree')}-heading"

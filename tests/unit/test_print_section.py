@@ -37,7 +37,16 @@ def test_ids_and_their_references_get_the_prefix():
     assert 'id="p2-hva"' in out and 'href="#p2-hva"' in out and 'for="p2-f"' in out and 'id="p2-f"' in out
     assert 'aria-controls="p2-a p2-b"' in out
     assert 'href="../x/#hva"' in out  # another page's anchor is left as it is
-    assert 'href="#steg=ring-112"' in out  # a tree's step address, not an id
+    assert 'href="#p2-steg=ring-112"' in out  # a tree's step address: the tree's own, as its steps' ids
+
+
+def test_each_tree_gets_step_addresses_of_its_own():
+    tree = ('<div class="vtree" data-tree="t" data-key="{key}"><ol><li id="{key}=q1"><a class="vtree-goto" href="#{key}=q2">'
+            'gå til</a></li><li id="{key}=q2">…</li></ol></div>')
+    for key in ("steg", "step"):
+        out = prefix_ids(tree.format(key=key), "p3-")
+        assert f'data-key="p3-{key}"' in out and f'href="#p3-{key}=q2"' in out and f'id="p3-{key}=q2"' in out
+        assert f'"#{key}=' not in out and f'"{key}=' not in out
 
 
 def _page(content: str, title: str = "Tiltak - Veileder") -> str:

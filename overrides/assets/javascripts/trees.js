@@ -52,6 +52,9 @@
     var t = T[lang];
     var treeId = root.getAttribute("data-tree");
     var key = root.getAttribute("data-key") || (lang === "en" ? "step" : "steg");
+    // On a section's print page each tree has a key of its own (p3-steg): its addresses are #p3-steg=…
+    var own = key.replace(/(?:steg|step)$/, "");
+    var ownAddress = new RegExp("^#" + own + "(?:steg|step)=([a-z0-9-]+)$");
     var start = root.getAttribute("data-start");
     var steps = root.querySelector(".vtree-steps");
     if (!steps) return;
@@ -87,7 +90,7 @@
     }
 
     // ---- the view
-    var uid = "vtree-" + treeId;
+    var uid = "vtree-" + own + treeId;
     var app = h("div", "vtree-app");
     var trail = h("div", "vtree-trail");
     var trailTitle = h("p", "vtree-trail__title", t.trail);
@@ -132,6 +135,15 @@
 
     var diagramLinks = root.querySelectorAll(".vtree-diagram a[data-node]");
     var path = [start];
+    // Every tree's path on this page (a section's print page holds several): each history entry
+    // keeps them all, so Back undoes the last step in whichever tree it was taken.
+    var paths = window.vtreePaths || (window.vtreePaths = {});
+
+    function entry() {
+      var all = {};
+      for (var k in paths) all[k] = paths[k].slice();
+      return { vtree: uid, path: path.slice(), all: all };
+    }
 
     // ---- paths and addresses
     function edge(from, to) {
@@ -168,14 +180,23 @@
     }
 
     function hashNode() {
-      var m = /^#(?:steg|step)=([a-z0-9-]+)$/.exec(decodeURIComponent(location.hash || ""));
+      var m = ownAddress.exec(decodeURIComponent(location.hash || ""));
       return m && nodes[m[1]] ? m[1] : null;
+    }
+
+    // Another tree's step on the same page (a print page): in its address or in the history entry.
+    function otherTree() {
+      var st = history.state;
+      if (st && st.vtree && st.vtree !== uid) return true;
+      return /(?:steg|step)=/.test(location.hash || "") && !ownAddress.test(decodeURIComponent(location.hash));
     }
 
     function wantedPath() {
       var target = hashNode();
       var st = history.state;
-      if (st && st.vtree === treeId && validPath(st.path) && st.path[st.path.length - 1] === (target || start)) {
+      var kept = st && st.all ? st.all[uid] : null;
+      if (validPath(kept) && (!target || kept[kept.length - 1] === target)) return kept.slice();
+      if (st && st.vtree === uid && validPath(st.path) && st.path[st.path.length - 1] === (target || start)) {
         return st.path.slice();
       }
       if (!target) return [start];
@@ -248,7 +269,7 @@
       var links = document.querySelectorAll(".md-select a[hreflang]");
       for (var k = 0; k < links.length; k++) {
         var a = links[k];
-        var other = a.getAttribute("hreflang") === "en" ? "step" : "steg";
+        var other = own + (a.getAttribute("hreflang") === "en" ? "step" : "steg");
         var href = (a.getAttribute("href") || "").split("#")[0];
         a.setAttribute("href", id ? href + "#" + other + "=" + id : href);
       }
@@ -263,8 +284,9 @@
 
     function show(p, opts) {
       path = p;
+      paths[uid] = p;
       render();
-      if (opts.push) history.pushState({ vtree: treeId, path: path.slice() }, "", address(path));
+      if (opts.push) history.pushState(entry(), "", address(path));
       if (opts.focus) heading.focus();
       if (opts.announce) announce(opts.prefix);
     }
@@ -293,12 +315,14 @@
     var replace = history.replaceState;
     history.replaceState = function (state, title, url) {
       if (path.length > 1 && !(state && state.vtree)) {
-        return replace.call(history, { vtree: treeId, path: path.slice() }, title, address(path));
+        return replace.call(history, entry(), title, address(path));
       }
       return replace.call(history, state, title, url);
     };
 
     function sync() {
+      var st = history.state;
+      if (!(st && st.all && st.all[uid]) && otherTree()) return;  // another tree's entry, without this one's path
       var p = wantedPath();
       if (p.join("/") === path.join("/")) return;
       show(p, { push: false, focus: true, announce: true });
@@ -311,7 +335,7 @@
     var fromAddress = hashNode() !== null;
     show(first, { push: false, focus: fromAddress, announce: false });
     if (fromAddress) {
-      history.replaceState({ vtree: treeId, path: path.slice() }, "", address(path));
+      history.replaceState(entry(), "", address(path));
       stage.scrollIntoView({ block: "start" });
       heading.focus();
       window.addEventListener("load", function () {
