@@ -105,16 +105,57 @@ def _name_landmarks(html: str, title: str) -> str:
     return _LANDMARK_LABEL.sub(lambda m: m.group(1) + m.group(2) + ": " + escape(title, quote=True) + m.group(3), html)
 
 
-def section_content(parts: list[PrintPart], *, heading: str, intro: str, button: str, print_dir: str) -> str:
+def section_content(parts: list[PrintPart], *, heading: str, intro: str, button: str, print_dir: str,
+                    prepared: list[tuple[str, str, str]] | None = None) -> str:
     """The print page's article: its heading, a print button, then each page in its own <section>."""
     out = [f'<h1 id="print-section">{escape(heading, quote=False)}</h1>',
            f'<p class="print-section__intro">{escape(intro, quote=False)}</p>',
            f'<p class="print-section__actions"><button type="button" class="md-button md-button--primary" data-print-section hidden>{escape(button, quote=False)}</button></p>']
-    for i, part in enumerate(parts, 1):
-        html = prefix_ids(demote_headings(rebase_urls(_OWN_LINK.sub("", part.content), part.page_dir, print_dir)), f"p{i}-")
-        html = _name_landmarks(html, _first_heading(html))
+    for html, _, _ in prepared if prepared is not None else _prepare(parts, print_dir):
         out.append(f'<section class="print-section__page">\n{html}\n</section>')
     return "\n".join(out)
+
+
+def _prepare(parts: list[PrintPart], print_dir: str) -> list[tuple[str, str, str]]:
+    """Each page as it stands on the print page: (article, id of its title, title)."""
+    out = []
+    for i, part in enumerate(parts, 1):
+        html = prefix_ids(demote_headings(rebase_urls(_OWN_LINK.sub("", part.content), part.page_dir, print_dir)), f"p{i}-")
+        title = _first_heading(html)
+        html = _name_landmarks(html, title)
+        first = _H2.search(html)
+        anchor = ""
+        if first:
+            given = _ID_IN_TAG.search(first.group(0)[:first.group(0).index(">") + 1])
+            anchor = given.group(1) if given else f"p{i}"
+            if not given:  # the page's title gets an id, for the print page's table of contents
+                html = html[:first.start()] + f'<h2 id="{anchor}"' + html[first.start() + 3:]
+        out.append((html, anchor, title))
+    return out
+
+
+_ID_IN_TAG = re.compile(r'\sid="([^"]+)"')
+_TOC_LIST = re.compile(r'(<ul class="md-nav__list" data-md-component="toc"[^>]*>).*?(</ul>\s*</nav>)', re.S)
+# an overview without headings has an empty table of contents: the print page gets Material's whole one
+_EMPTY_TOC = re.compile(r'(<nav class="md-nav md-nav--secondary" aria-label="([^"]*)">)\s*(</nav>)')
+
+
+def _with_pages_toc(html: str, prepared: list[tuple[str, str, str]]) -> str:
+    """The theme's table of contents (Material's secondary menu) listing the section's pages."""
+    items = _pages_toc(prepared)
+    html, n = _TOC_LIST.subn(lambda m: m.group(1) + "\n" + items + "\n" + m.group(2), html, count=1)
+    if n:
+        return html
+    return _EMPTY_TOC.sub(lambda m: (f'{m.group(1)}\n<label class="md-nav__title" for="__toc"><span class="md-nav__icon md-icon"></span>'
+                                     f'{m.group(2)}</label>\n<ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>\n'
+                                     f'{items}\n</ul>\n{m.group(3)}'), html, count=1)
+
+
+def _pages_toc(prepared: list[tuple[str, str, str]]) -> str:
+    """The print page's table of contents: the section's pages, in order, each linking to its title."""
+    return "\n".join(f'<li class="md-nav__item"><a href="#{anchor}" class="md-nav__link">'
+                     f'<span class="md-ellipsis">{escape(title, quote=False)}</span></a></li>'
+                     for _, anchor, title in prepared if anchor and title)
 
 
 def article_of(output: str) -> str | None:
@@ -138,7 +179,8 @@ def section_print_page(overview_output: str, parts: list[PrintPart], *, heading:
     start, end = overview_output.find(CONTENT_START), overview_output.rfind(CONTENT_END)
     if start < 0 or end < start:
         return None
-    content = section_content(parts, heading=heading, intro=intro, button=button, print_dir=print_dir)
+    prepared = _prepare(parts, print_dir)
+    content = section_content(parts, heading=heading, intro=intro, button=button, print_dir=print_dir, prepared=prepared)
     # The theme's own links to the overview's headings (its table of contents) follow them to their
     # new ids; the skip link goes to the print page's heading.
     overview_ids = set(re.findall(r'\sid="([^"]+)"', parts[0].content)) if parts else set()
@@ -147,7 +189,9 @@ def section_print_page(overview_output: str, parts: list[PrintPart], *, heading:
         html = _SAME_PAGE.sub(lambda m: m.group(1) + ("p1-" if m.group(2) in overview_ids else "") + m.group(2) + m.group(3), html)
         return _SKIP.sub(r'\1#print-section\2', html)
 
-    page = outside(overview_output[:start]) + CONTENT_START + "\n" + content + "\n" + outside(overview_output[end:])
+    # its table of contents lists the section's pages instead of the overview's headings
+    before = _with_pages_toc(overview_output[:start], prepared)
+    page = outside(before) + CONTENT_START + "\n" + content + "\n" + outside(overview_output[end:])
     def retitle(m: re.Match) -> str:  # Material's «page - site»: the site's name stays
         site = m.group(0)[len("<title>"):-len("</title>")].rpartition(" - ")[2]
         return f"<title>{escape(title, quote=False)} - {site}</title>"

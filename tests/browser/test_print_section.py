@@ -75,6 +75,13 @@ def test_section_prints_as_one_page(page, base_url, site_dir, lang, index):
     titles = [parts.nth(i).locator("h2").first.inner_text().strip() for i in range(parts.count())]
     assert titles == [_h1(site_dir, rel, lang) for rel in [index, *pages]]
     assert page.locator(".print-section__page .page-meta__review").count() == len(pages) + 1
+    # the table of contents beside it lists those pages, each linking to its title
+    toc = page.eval_on_selector_all("[data-md-component=toc] > li > a",
+                                    "els => els.map(e => [e.textContent.trim(), e.getAttribute('href')])")
+    assert [t for t, _ in toc] == titles
+    for i, (_, href) in enumerate(toc):
+        assert page.evaluate("id => document.getElementById(id) && document.getElementById(id).closest('.print-section__page') !== null"
+                             " && document.getElementById(id).textContent.trim()", href[1:]) == titles[i]
 
     # the site around it: emergency numbers, quick exit, the other language's print page
     assert page.locator('.emergency-strip a[href="tel:112"]').count() == 1

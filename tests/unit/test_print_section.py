@@ -104,3 +104,29 @@ def test_the_overview_links_to_its_print_page_under_its_title():
     out = with_print_link("Innledning.\n\n## Mer", href="skriv-ut.html", text="Skriv ut hele delen (3 sider)")
     assert out.startswith('\n<p class="print-section-link"><a href="skriv-ut.html">Skriv ut hele delen (3 sider)</a></p>\n\nInnledning.')
     assert with_print_link("# Tittel\nTekst", href="p.html", text="P").split("\n")[:3] == ["# Tittel", "", '<p class="print-section-link"><a href="p.html">P</a></p>']
+
+
+def test_the_table_of_contents_lists_the_sections_pages():
+    toc = ('<nav class="md-nav md-nav--secondary" aria-label="Innholdsliste"><ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>'
+           '<li class="md-nav__item"><a href="#oversikt" class="md-nav__link">Oversikt</a><nav><ul><li><a href="#under">Under</a></li></ul></nav></li>'
+           '</ul>\n</nav>')
+    page = _page("<h1>Tiltak</h1>").replace("<article>", toc + "<article>")
+    parts = [PrintPart("tiltak", '<h1>Tiltak</h1><h2 id="oversikt">Oversikt</h2>'),
+             PrintPart("tiltak/b", '<h1 id="besoksforbud">Besøksforbud &amp; mer</h1><h2 id="hva">Hva</h2>')]
+    out = section_print_page(page, parts, heading="T", intro="", button="P", print_dir="tiltak", title="T", file_names={})
+    side = out[out.index('data-md-component="toc"'):out.index("<article>")]
+    assert re.findall(r'<a href="#([^"]+)" class="md-nav__link"><span class="md-ellipsis">([^<]*)</span>', side) == [
+        ("p1", "Tiltak"), ("p2-besoksforbud", "Besøksforbud &amp; mer")]
+    assert "#oversikt" not in side and "Under" not in side  # the overview's own headings are gone
+    article = article_of(out)
+    assert '<h2 id="p1">Tiltak</h2>' in article and '<h2 id="p2-besoksforbud">' in article  # the links' targets
+
+
+def test_an_overview_without_headings_gets_a_table_of_contents_on_its_print_page():
+    page = _page("<h1>Roller</h1>").replace("<article>", '<nav class="md-nav md-nav--secondary" aria-label="Innholdsliste">\n</nav><article>')
+    out = section_print_page(page, [PrintPart("roller", "<h1>Roller</h1>"), PrintPart("roller/politi", "<h1>For politiet</h1>")],
+                             heading="T", intro="", button="P", print_dir="roller", title="T", file_names={})
+    side = out[out.index("md-nav--secondary"):out.index("<article>")]
+    assert '<label class="md-nav__title" for="__toc">' in side and "Innholdsliste</label>" in side
+    assert re.findall(r'<a href="#([^"]+)" class="md-nav__link"><span class="md-ellipsis">([^<]*)</span>', side) == [
+        ("p1", "Roller"), ("p2", "For politiet")]
