@@ -28,7 +28,7 @@ _PROTECTED_INLINE = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_PROTECTED_START = re.compile(r"[`<!\[{]")
+_PROTECTED_START = re.compile(r"[`<!\[{]")  # what a protected part starts with
 _DEFINITION_LINE = re.compile(r"^[ \t]*(\*\[[^\]]+\]:|\[(?!\^)[^\]]+\]:\s)")  # not footnotes: their text is prose
 
 
@@ -88,13 +88,15 @@ def _segments_of(markdown: str, raw: list[tuple[int, int, bool]]) -> list[Segmen
     return out
 
 
-def _protected(markdown: str, start: int, end: int):
-    """_PROTECTED_INLINE.finditer(markdown, start, end), the same matches: the pattern is tried only
-    at the characters that can start a protected part, found by a plain character search."""
-    find, match = _PROTECTED_START.search, _PROTECTED_INLINE.match
-    pos = start
-    while (s := find(markdown, pos, end)) is not None:
-        m = match(markdown, s.start(), end)
+def matches_where(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+    """pattern.finditer(text, pos, endpos), the same matches, with the pattern tried only where
+    `starts` (a plain character class) finds a character a match can begin with. For a pattern that
+    opens with a look-around, which keeps the regex engine from skipping ahead by itself: the
+    look-behind still sees the text before each start."""
+    endpos = len(text) if endpos is None else endpos
+    find, match = starts.search, pattern.match
+    while (s := find(text, pos, endpos)) is not None:
+        m = match(text, s.start(), endpos)
         if m is None:
             pos = s.start() + 1
             continue
@@ -105,7 +107,7 @@ def _protected(markdown: str, start: int, end: int):
 def _split_inline(markdown: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     parts: list[tuple[int, int, bool]] = []
     pos = start
-    for m in _protected(markdown, start, end):
+    for m in matches_where(_PROTECTED_INLINE, _PROTECTED_START, markdown, start, end):
         if m.start() > pos:
             parts.append((pos, m.start(), True))
         parts.append((m.start(), m.end(), False))

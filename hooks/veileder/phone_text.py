@@ -297,18 +297,9 @@ _CANDIDATE_START = re.compile(r"[(+\d]")  # every _CANDIDATE match starts with o
 
 
 def _candidates(text: str):
-    """_CANDIDATE.finditer(text), the same matches: the regex is tried only where a match can start
-    (a digit, «+» or «(»), found by a plain character search. _CANDIDATE opens with a look-behind,
-    so the regex engine cannot skip ahead by itself and would try every position of the text."""
-    find, match = _CANDIDATE_START.search, _CANDIDATE.match
-    pos = 0
-    while (s := find(text, pos)) is not None:
-        m = match(text, s.start())  # the look-behind still sees the text before s.start()
-        if m is None:
-            pos = s.start() + 1
-            continue
-        yield m
-        pos = m.end()
+    """_CANDIDATE.finditer(text): the regex opens with a look-behind, so it is tried only at a digit,
+    «+» or «(» (mdtext.matches_where)."""
+    return mdtext.matches_where(_CANDIDATE, _CANDIDATE_START, text)
 
 
 class _Scanner:

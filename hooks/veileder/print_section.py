@@ -105,18 +105,17 @@ def _name_landmarks(html: str, title: str) -> str:
     return _LANDMARK_LABEL.sub(lambda m: m.group(1) + m.group(2) + ": " + escape(title, quote=True) + m.group(3), html)
 
 
-def section_content(parts: list[PrintPart], *, heading: str, intro: str, button: str, print_dir: str,
-                    prepared: list[tuple[str, str, str]] | None = None) -> str:
+def section_content(prepared: list[tuple[str, str, str]], *, heading: str, intro: str, button: str) -> str:
     """The print page's article: its heading, a print button, then each page in its own <section>."""
     out = [f'<h1 id="print-section">{escape(heading, quote=False)}</h1>',
            f'<p class="print-section__intro">{escape(intro, quote=False)}</p>',
            f'<p class="print-section__actions"><button type="button" class="md-button md-button--primary" data-print-section hidden>{escape(button, quote=False)}</button></p>']
-    for html, _, _ in prepared if prepared is not None else _prepare(parts, print_dir):
+    for html, _, _ in prepared:
         out.append(f'<section class="print-section__page">\n{html}\n</section>')
     return "\n".join(out)
 
 
-def _prepare(parts: list[PrintPart], print_dir: str) -> list[tuple[str, str, str]]:
+def _prepare_pages(parts: list[PrintPart], print_dir: str) -> list[tuple[str, str, str]]:
     """Each page as it stands on the print page: (article, id of its title, title)."""
     out = []
     for i, part in enumerate(parts, 1):
@@ -179,8 +178,8 @@ def section_print_page(overview_output: str, parts: list[PrintPart], *, heading:
     start, end = overview_output.find(CONTENT_START), overview_output.rfind(CONTENT_END)
     if start < 0 or end < start:
         return None
-    prepared = _prepare(parts, print_dir)
-    content = section_content(parts, heading=heading, intro=intro, button=button, print_dir=print_dir, prepared=prepared)
+    prepared = _prepare_pages(parts, print_dir)
+    content = section_content(prepared, heading=heading, intro=intro, button=button)
     # The theme's own links to the overview's headings (its table of contents) follow them to their
     # new ids; the skip link goes to the print page's heading.
     overview_ids = set(re.findall(r'\sid="([^"]+)"', parts[0].content)) if parts else set()

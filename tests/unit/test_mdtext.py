@@ -33,8 +33,8 @@ _MD_PARTS = ["`", "``", "code", "<!--", "-->", "<a href=x>", "</a>", "<abbr>", "
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(_MD_PARTS), max_size=20), st.integers(0, 5))
 def test_the_protected_parts_are_those_the_pattern_finds(parts, cut):
-    from veileder.mdtext import _PROTECTED_INLINE, _protected
+    from veileder.mdtext import _PROTECTED_INLINE, _PROTECTED_START, matches_where
 
     md = "".join(parts)
     start, end = min(cut, len(md)), max(len(md) - cut, min(cut, len(md)))
-    assert [m.span() for m in _protected(md, start, end)] == [m.span() for m in _PROTECTED_INLINE.finditer(md, start, end)]
+    assert [m.span() for m in matches_where(_PROTECTED_INLINE, _PROTECTED_START, md, start, end)] == [m.span() for m in _PROTECTED_INLINE.finditer(md, start, end)]
