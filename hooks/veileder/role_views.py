@@ -41,7 +41,8 @@ def _listed(page, lang: str) -> bool:
     return page.lang == lang and page.meta is not None and not page.rel.startswith(NOT_LISTED) and page.rel not in NOT_LISTED
 
 
-def _grouped(pages: list, lang: str, href: Callable[[str], str], block: Callable[[str], str]) -> list[str]:
+def _grouped(pages: list, lang: str, href: Callable[[str], str], block: Callable[[str], str],
+             describe: Callable[[object], str]) -> list[str]:
     """The pages by section, as finished HTML (the lists grow with the guide: Markdown need not read them)."""
     parts = []
     for folder, title in SECTIONS.items():
@@ -49,7 +50,7 @@ def _grouped(pages: list, lang: str, href: Callable[[str], str], block: Callable
         if not mine:
             continue
         parts.append(f"<p><strong>{escape(title[lang], quote=False)}</strong></p>\n<ul>")
-        parts += [f'<li><a href="{escape(href(p.rel))}">{escape(p.meta.title, quote=False)}</a> – {escape(p.meta.description, quote=False)}</li>'
+        parts += [f'<li><a href="{escape(href(p.rel))}">{escape(p.meta.title, quote=False)}</a> – {describe(p)}</li>'
                   for p in mine]
         parts.append("</ul>")
     return [block("\n".join(parts)), ""] if parts else []
@@ -64,10 +65,13 @@ def pages_for_role(pages: dict, role: str, lang: str) -> tuple[list, list]:
 
 
 def render_role_view(pages: dict, role: str, *, lang: str, role_name: str, duties, link: Callable[[str], str],
-                     href: Callable[[str], str] | None = None, block: Callable[[str], str] = lambda h: h) -> str:
+                     href: Callable[[str], str] | None = None, block: Callable[[str], str] = lambda h: h,
+                     describe: Callable[[object], str] | None = None) -> str:
     """Markdown for a role's page; link(rel) gives a Markdown link target, href(rel) an address for the
-    finished HTML of the page lists (by default the same), and block(html) what stands for that HTML."""
+    finished HTML of the page lists (by default the same), block(html) what stands for that HTML, and
+    describe(page) a page's description as HTML (by default the text, escaped)."""
     href = href or link
+    describe = describe or (lambda p: escape(p.meta.description, quote=False))
     w = WORDS[lang]
     own, everyone = pages_for_role(pages, role, lang)
     trees = [p for p in own + everyone if _section(p.rel) == "beslutningsstotte" and not p.rel.startswith("beslutningsstotte/index")]
@@ -77,7 +81,7 @@ def render_role_view(pages: dict, role: str, *, lang: str, role_name: str, dutie
         out += [f"- [{p.meta.title}]({link(p.rel)}) – {p.meta.description}" for p in sorted(trees, key=lambda p: p.meta.title)]
         out.append("")
     out.append(f"## {w['own'].format(role=role_name.lower() if lang == 'nb' else role_name)}\n")
-    out += _grouped(own, lang, href, block) or [w["none"], ""]
+    out += _grouped(own, lang, href, block, describe) or [w["none"], ""]
     profession = _profession(duties, PROFESSION_OF.get(role))
     if profession is not None:
         out.append(f"## {w['duties']}\n")
@@ -90,7 +94,7 @@ def render_role_view(pages: dict, role: str, *, lang: str, role_name: str, dutie
                        f"[{link_text(duty, cell, lang)}]({link(cell.page)})")
         out.append(f"\n[{w['matrix']}]({link('taushetsplikt/pliktoversikt.md')})\n")
     out.append(f"## {w['all']}\n")
-    out += _grouped(everyone, lang, href, block)
+    out += _grouped(everyone, lang, href, block, describe)
     return "\n".join(out).rstrip() + "\n"
 
 

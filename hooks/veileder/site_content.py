@@ -14,6 +14,7 @@ import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from . import generated_pages
@@ -92,6 +93,7 @@ class Content:
     abbreviations: dict = field(default_factory=dict)  # lang -> Abbreviations, for the finished HTML
     sources: list = field(default_factory=list)  # veileder.sources.Source, in the file's order
     tree_homes: dict = field(default_factory=dict)  # tree id -> the bokmål page that shows it
+    descriptions: dict = field(default_factory=dict)  # page -> its description as linked HTML (described)
     directory_urls: bool = True
 
 
@@ -391,7 +393,8 @@ def page_markdown(content: Content, rel: str) -> str:
             if arg not in content.lists.audiences or arg == "all":
                 return None  # reported in scan()
             body = render_role_view(content.pages, arg, lang=lang, role_name=content.lists.audiences[arg][lang], duties=content.duties,
-                                    link=lambda r: relative_md(rel, r), href=href, block=lambda h: block(linked(h)))
+                                    link=lambda r: relative_md(rel, r), href=href, block=block,
+                                    describe=lambda p: described(content, p))
             return linked(body)
         if kind == "whats-new":
             def in_lang(r):  # the changes name bokmål pages; the reviewed list names this language's
@@ -408,6 +411,18 @@ def page_markdown(content: Content, rel: str) -> str:
     if entries:
         body += "\n\n" + render_backlinks(entries, lang=lang, tree_href=lambda tree_id, node_id: _tree_href(content, rel, tree_id, node_id, lang))
     return stash_links(page, body) + "\n"
+
+
+def described(content: Content, page: PageData) -> str:
+    """A page's description as HTML, its references and numbers linked: made once per build, for the
+    lists that show it (each role view lists hundreds of pages)."""
+    html = content.descriptions.get(page.rel)
+    if html is None:
+        html = escape(page.meta.description, quote=False)
+        html, _, _ = link_legal_refs(html, lang=page.lang, registry=content.laws, file=page.file)
+        html = link_phone_numbers(html, lang=page.lang, registry=content.phones, file=page.file)[0]
+        content.descriptions[page.rel] = html
+    return html
 
 
 def stash_links(page: PageData, markdown: str) -> str:
