@@ -415,6 +415,9 @@ class _Parts:
     legal: list[tuple[int, Text]] = field(default_factory=list)
     answer_count: int | None = 0  # items written (None: not a list, reported by the schema check)
     action_count: int | None = 0
+    # the texts of list items that cannot be read as a whole (an answer without 'next:'): still
+    # checked, so the file's every problem shows in one run; (place under the step, text)
+    loose_texts: list[tuple[tuple[Any, ...], Text]] = field(default_factory=list)
 
     @classmethod
     def of(cls, raw: Any) -> "_Parts":
@@ -433,15 +436,25 @@ class _Parts:
             items = raw.get(key)
             if isinstance(items, list):
                 setattr(parts, key, [(i, m) for i, item in enumerate(items) if (m := _valid(model, item)) is not None])
+                text_key = _ITEM_TEXT.get(key)
+                for i, item in enumerate(items):
+                    if text_key and isinstance(item, dict) and _valid(model, item) is None and item.get(text_key) is not None:
+                        if (text := _valid(Text, item[text_key])) is not None:
+                            parts.loose_texts.append(((key, i, text_key), text))
         for key in ("answers", "actions"):
             items = raw.get(key)
             setattr(parts, key[:-1] + "_count", 0 if items is None else len(items) if isinstance(items, list) else None)
         return parts
 
 
+_ITEM_TEXT = {"answers": "label", "phones": "text", "links": "text"}  # the text field of a list item
+
+
 def _text_problems(node: _Parts, base: tuple[Any, ...], doc: YamlDoc, file: str,
                    check_text: CheckText, check_phone: CheckPhone | None) -> list[Problem]:
     out: list[Problem] = []
+    for place, text in node.loose_texts:
+        out += _one_text(text, (*base, *place), doc, file, check_text)
     for key in ("text", "short", "details"):
         value = getattr(node, key)
         if value is not None:

@@ -169,6 +169,16 @@ def test_text_missing_in_one_language():
     assert only(problems, "no Norwegian bokmål (nb) text").line == 16
 
 
+def test_the_texts_of_a_broken_list_item_are_checked_in_the_same_run():
+    bad = (GOOD.replace("      - label: {nb: Nei, en: No}\n        next: o2", "      - label: {nb: Nei}\n        nxt: o2")
+               .replace("        text: {nb: Besøksforbud, en: Restraining order}", "        txt: x\n        text: {nb: Besøksforbud}"))
+    _, problems = check(bad)
+    assert only(problems, "answer 2: 'next:' is missing").line == 10
+    assert only(problems, "answer 2, 'label:' has no English (en) text").line == 10
+    assert only(problems, "unknown field 'txt:'")
+    assert only(problems, "link 1, 'text:' has no English (en) text")
+
+
 def test_registry_problems_for_every_text_in_both_languages():
     seen: list[tuple[str, str, int]] = []
 
