@@ -44,64 +44,99 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlDoc | None, list[Problem]]:
     return doc, problems
 
 
-def loc_text(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+# A list or mapping of named items -> what one item is called in a message.
+_NOUNS = {"measures": "measure", "changes": "change", "duties": "duty", "professions": "profession", "cells": "cell",
+          "audiences": "audience", "owners": "owner", "sources": "source", "pages": "page"}
+
+
+def loc_text(loc: tuple[Any, ...], data: Any = None, top: str | None = None) -> str:
+    """A place in a data file in words, as an editor finds it: ('measures', 0, 'name') ->
+    "measure 'besoksforbud', 'name:'" (a list item by its id when it has one, else by its number),
+    ('professions', 1, 'cells', 'confidentiality', 'text') -> "profession 'health', cell
+    'confidentiality', 'text:'". `data` is the file's data (for the ids); `top` names the items of
+    a file that is a list itself (data/sources.yml: "sources")."""
+    parts: list[str] = []
+    node, items_of = data, top  # items_of: the list or mapping whose item the next key picks
+    for key in loc:
+        if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            child = node[key]
+        elif isinstance(node, dict):
+            child = node.get(key)
+        else:
+            child = None
+        if items_of is not None:
+            noun = _NOUNS.get(items_of, "item")
+            if isinstance(key, int):
+                ident = child.get("id") if isinstance(child, dict) else None
+                parts.append(f"{noun} '{ident}'" if isinstance(ident, str) and ident else f"{noun} {key + 1}")
+            else:
+                parts.append(f"{noun} '{key}'")
+            items_of = None
+        elif isinstance(key, int):
+            parts.append(f"item {key + 1}")
+        elif key in _NOUNS and isinstance(child, (list, dict)):
+            items_of = key
+        else:
+            parts.append(f"'{key}:'")
+        node = child
+    if items_of is not None:
+        parts.append(f"'{items_of}:'")
+    return ", ".join(parts)
 
 
 def schema_problems(exc: ValidationError, doc: YamlDoc, file: str, schema: str,
-                    describe: dict[str, str] | None = None, base: tuple[Any, ...] = ()) -> list[Problem]:
+                    describe: dict[str, str] | None = None, base: tuple[Any, ...] = (), top: str | None = None) -> list[Problem]:
     """One problem per validation error, at the line of the field concerned.
 
     `describe` maps a field name to the values it allows (for enum/literal errors), e.g.
-    {"report": "yes, no or depends"}. `base` is the path of the validated item in the file.
+    {"report": "yes, no or depends"}. `base` is the path of the validated item in the file, and
+    `top` names the items of a file that is a list itself (see loc_text).
     """
     describe = describe or {}
     problems = []
     for err in exc.errors():
         loc = (*base, *err["loc"])
-        where = loc_text(loc) or "the file"
+        where = loc_text(loc, doc.data, top) or "the file"
         kind = err["type"]
         field = next((p for p in reversed(loc) if isinstance(p, str)), "")
         line = doc.line(loc)
         if kind == "missing":
-            what, fix = f"'{where}' is missing", f"add '{loc[-1]}:' here"
+            what, fix = f"{where} is missing", f"add '{loc[-1]}:' here"
         elif kind == "extra_forbidden":
-            what = f"unknown field '{where}'"
+            parent = loc_text(loc[:-1], doc.data, top)
+            what = f"{parent}: unknown field '{loc[-1]}:'" if parent else f"unknown field '{loc[-1]}:'"
             fix = f"check the spelling or remove it (allowed fields are listed in {schema})"
         elif kind in ("literal_error", "enum"):
             allowed = describe.get(field) or str(err.get("ctx", {}).get("expected", "")).replace("'", "")
-            what, fix = f"'{where}' has a value that is not allowed", f"write one of: {allowed}"
+            what, fix = f"{where} has a value that is not allowed", f"write one of: {allowed}"
         elif kind == "string_pattern_mismatch":
             if field == "page":
-                what = f"'{where}' is not a page path"
+                what = f"{where} is not a page path"
                 fix = "write the bokmål page relative to docs/, e.g. taushetsplikt/avvergingsplikt.md"
             else:
-                what = f"'{where}' is not a valid id"
+                what = f"{where} is not a valid id"
                 fix = "use lowercase letters a–z, digits and hyphens only, e.g. besoksforbud"
         elif kind.startswith(("date_", "datetime_")):
-            what, fix = f"'{where}' is not a date", "write the date as YYYY-MM-DD, e.g. 2026-11-23"
+            what, fix = f"{where} is not a date", "write the date as YYYY-MM-DD, e.g. 2026-11-23"
         elif kind in ("string_type", "dict_type", "list_type", "model_type", "model_attributes_type"):
             expected = {"string_type": "a text", "dict_type": "a mapping of keys",
                         "list_type": "a list (items starting with '- ')"}.get(kind, "a mapping of fields")
             hint = " such as {nb: …, en: …}" if kind in ("model_type", "model_attributes_type") else ""
-            what, fix = f"'{where}' should be {expected}", f"write {expected}{hint} here (see {schema})"
+            what, fix = f"{where} should be {expected}", f"write {expected}{hint} here (see {schema})"
         else:
-            what, fix = f"'{where}': {err['msg']}", f"correct the value (see {schema})"
+            what, fix = f"{where}: {err['msg']}", f"correct the value (see {schema})"
         problems.append(Problem(file, line, what, fix))
     return problems
 
 
-def missing_language(value: Text | None, loc: tuple[Any, ...], doc: YamlDoc, file: str) -> list[Problem]:
+def missing_language(value: Text | None, loc: tuple[Any, ...], doc: YamlDoc, file: str, top: str | None = None) -> list[Problem]:
     """A problem for each language in which the text is empty."""
     if value is None:
         return []
     out = []
     for lang in LANGS:
         if not value.get(lang):
-            out.append(Problem(file, doc.line(loc), f"'{loc_text(loc)}' has no {LANG_NAMES[lang]} text",
+            out.append(Problem(file, doc.line(loc), f"{loc_text(loc, doc.data, top)} has no {LANG_NAMES[lang]} text",
                                f"add '{lang}: …' so that both languages say the same"))
     return out
 

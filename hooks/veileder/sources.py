@@ -64,10 +64,10 @@ def load_sources(path: Path, *, rel: str = "data/sources.yml") -> tuple[list[Sou
         try:
             source = Source.model_validate(item)
         except ValidationError as exc:
-            problems += schema_problems(exc, doc, rel, SCHEMA_NAME, base=(i,))
+            problems += schema_problems(exc, doc, rel, SCHEMA_NAME, base=(i,), top="sources")
             continue
         if isinstance(source.publisher, Text):
-            problems += missing_language(source.publisher, (i, "publisher"), doc, rel)
+            problems += missing_language(source.publisher, (i, "publisher"), doc, rel, top="sources")
         if source.id in seen:
             problems.append(Problem(rel, doc.line((i, "id")), f"the source id '{source.id}' is used twice (also on line {seen[source.id]})",
                                     "give each source its own id"))

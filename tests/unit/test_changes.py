@@ -59,11 +59,11 @@ def test_every_mistake_is_reported_with_its_line_in_one_run(tmp_path):
             tekst: {nb: Feil nøkkel., en: Wrong key.}
     """)
     found = messages(problems)
-    assert "data/changes.yml:3: 'changes[0].text' has no English (en) text — add 'en: …' so that both languages say the same" in found
+    assert "data/changes.yml:3: change 1, 'text:' has no English (en) text — add 'en: …' so that both languages say the same" in found
     assert any(m.startswith("data/changes.yml:4: no page 'tiltak/finnes-ikke.md' in docs/") for m in found), found
     assert any(m.startswith("data/changes.yml:5: the change dated 2027-01-01 lies in the future") for m in found), found
-    assert "data/changes.yml:7: 'changes[2].date' is not a date — write the date as YYYY-MM-DD, e.g. 2026-11-23" in found, found
-    assert any(m.startswith("data/changes.yml:10: unknown field 'changes[3].tekst'") for m in found), found
+    assert "data/changes.yml:7: change 3, 'date:' is not a date — write the date as YYYY-MM-DD, e.g. 2026-11-23" in found, found
+    assert any(m.startswith("data/changes.yml:10: change 4: unknown field 'tekst:'") for m in found), found
     assert len(problems) >= 6 and all(" — " in m for m in found)
     assert [c.date for c in changes] == [dt.date(2027, 1, 1), dt.date(2026, 11, 1)]  # the readable ones, newest first
 

@@ -104,7 +104,7 @@ def test_schema_errors_name_their_lines(tmp_path):
     text = textwrap.dedent(bad)
     kind = only(problems, "not allowed")
     assert kind.line == line_of(text, "kind: shall") and "must-not" in kind.fix
-    assert only(problems, "duties[0].topic' is missing").line == line_of(text, "- id: confidentiality")
+    assert only(problems, "duty 'confidentiality', 'topic:' is missing").line == line_of(text, "- id: confidentiality")
     assert duties.professions == []
 
 
@@ -120,7 +120,7 @@ def test_missing_language(tmp_path):
     bad = GOOD.replace("text: {nb: Egne regler., en: Own rules.}", "text: {en: Own rules.}")
     _, problems = load(tmp_path, bad)
     p = only(problems, "has no Norwegian bokmål")
-    assert "professions[1].cells.confidentiality.text" in p.what
+    assert "profession 'police', cell 'confidentiality', 'text:'" in p.what
     assert p.line == line_of(textwrap.dedent(bad), "text: {en: Own rules.}")
 
 

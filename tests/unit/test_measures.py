@@ -106,7 +106,7 @@ def test_schema_error_names_the_line_and_keeps_the_other_entries(tmp_path):
     p = only(problems, "not allowed")
     assert p.line == line_of(text, "report: maybe")
     assert "yes, no or depends" in p.fix
-    missing = only(problems, "duration' is missing")
+    missing = only(problems, "measure 'besoksforbud', 'duration:' is missing")
     assert missing.line == line_of(text, "- id: besoksforbud")
     assert measures.ids == []  # both entries had an error
 

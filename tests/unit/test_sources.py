@@ -53,10 +53,10 @@ def test_every_mistake_in_sources_is_reported_with_its_line(tmp_path):
     """))
     found = [str(p) for p in problems]
     assert [s.id for s in sources] == ["god"]
-    assert any(m.startswith("data/sources.yml:6: '[1].id' is missing") for m in found), found
-    assert any(m.startswith("data/sources.yml:8: '[2].id' is not a valid id") for m in found), found
-    assert any(m.startswith("data/sources.yml:11: '[2].url'") for m in found), found
-    assert any(m.startswith("data/sources.yml:15: '[3].year'") for m in found), found
+    assert any(m.startswith("data/sources.yml:6: source 2, 'id:' is missing") for m in found), found
+    assert any(m.startswith("data/sources.yml:8: source 'Stor Bokstav', 'id:' is not a valid id") for m in found), found
+    assert any(m.startswith("data/sources.yml:11: source 'Stor Bokstav', 'url:'") for m in found), found
+    assert any(m.startswith("data/sources.yml:15: source 'god', 'year:'") for m in found), found
     assert all(" — " in m for m in found)
 
 
@@ -71,7 +71,7 @@ def test_a_duplicate_id_and_a_missing_language_are_reported(tmp_path):
     """))
     found = [str(p) for p in problems]
     assert "data/sources.yml:4: the source id 'a' is used twice (also on line 1) — give each source its own id" in found
-    assert any(m.startswith("data/sources.yml:2: '[0].publisher' has no English (en) text") for m in found), found
+    assert any(m.startswith("data/sources.yml:2: source 'a', 'publisher:' has no English (en) text") for m in found), found
     assert [s.id for s in sources] == ["a"]
 
 
@@ -81,7 +81,7 @@ def test_broken_files_are_reported_not_raised(tmp_path):
     assert "missing" in load_sources(tmp_path / "none.yml")[1][0].what
     lists, problems = load_lists(write(tmp_path, "m.yml", "audiences:\n  police: {nb: Politiet}\n"), [])
     found = [str(p) for p in problems]
-    assert any("'owners' is missing" in m for m in found), found
+    assert any("'owners:' is missing" in m for m in found), found
     assert lists.audiences == {}
     lists, problems = load_lists(write(tmp_path, "m2.yml", "audiences:\n  police: {nb: Politiet, en: ''}\nowners:\n  x: {nb: X, en: X}\n"), [])
-    assert any(m.startswith("data/metadata.yml:2: 'audiences.police' has no English (en) text") for m in map(str, problems))
+    assert any(m.startswith("data/metadata.yml:2: audience 'police' has no English (en) text") for m in map(str, problems))
