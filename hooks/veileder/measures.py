@@ -90,9 +90,16 @@ class Measures(_Strict):
     )
     _lines: dict[tuple[Any, ...], int] = PrivateAttr(default_factory=dict)
     _file: str = PrivateAttr(default="data/measures.yml")
+    # entries left out for a schema error: their ids, and their texts that can be read (still checked)
+    _broken: set[str] = PrivateAttr(default_factory=set)
+    _loose_texts: list[tuple[str, str, int]] = PrivateAttr(default_factory=list)
 
     def get(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
+
+    def has_errors(self, measure_id: str) -> bool:
+        """Whether the file has an entry for this measure that was left out for its errors."""
+        return measure_id in self._broken
 
     @property
     def ids(self) -> list[str]:
@@ -147,6 +154,7 @@ def _load(path: Path, known_pages: set[str], rel: str, result: Measures) -> tupl
             measure = Measure.model_validate(item)
         except ValidationError as exc:
             problems += schema_problems(exc, doc, rel, SCHEMA_NAME, {"report": "yes, no or depends"}, base=base)
+            problems += _broken_entry(item, base, doc, rel, result)
             continue
         line = doc.line((*base, "id"))
         if measure.id in seen:
@@ -168,6 +176,27 @@ def _load(path: Path, known_pages: set[str], rel: str, result: Measures) -> tupl
         problems.append(Problem(rel, doc.line(("measures",)), "the list of measures is empty",
                                 "add one entry per measure page in docs/tiltak/"))
     return result, problems
+
+
+def _broken_entry(item: Any, base: tuple[Any, ...], doc, rel: str, result: Measures) -> list[Problem]:
+    """An entry with a schema error: its id noted, and each of its texts that can be read checked
+    for both languages (and kept for the legal and phone checks), so every problem shows in one run."""
+    if not isinstance(item, dict):
+        return []
+    if isinstance(item.get("id"), str):
+        result._broken.add(item["id"])
+    problems = []
+    for field in ("name", *LABELS):
+        try:
+            value = Text.model_validate(item.get(field))
+        except ValidationError:
+            continue  # missing or not a text: the schema check reported it
+        loc = (*base, field)
+        problems += missing_language(value, loc, doc, rel)
+        for lang in LANGS:
+            if value.get(lang):
+                result._loose_texts.append((value.get(lang), lang, doc.line((*loc, lang)) or doc.line(loc) or 0))
+    return problems
 
 
 def _report_problems(m: Measure, base: tuple[Any, ...], doc, rel: str) -> list[Problem]:
@@ -198,7 +227,7 @@ def measure_texts(measures: Measures) -> list[tuple[str, str, int]]:
                 text = value.get(lang)
                 if text:
                     out.append((text, lang, measures._lines.get((m.id, field, lang), 0)))
-    return out
+    return out + measures._loose_texts
 
 
 # --------------------------------------------------------------------------------- rendering

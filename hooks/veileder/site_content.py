@@ -286,7 +286,11 @@ def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
             if name == "measure-facts":
                 measure_id = posixpath.basename(page.rel).split(".")[0]
                 if measures.get(measure_id) is None:
-                    problems.append(Problem(page.file, line, f"no measure '{measure_id}' in data/measures.yml for «{{{{ measure-facts }}}}»", "add the measure to data/measures.yml with the same id as the page's file name, or remove the marker"))
+                    if measures.has_errors(measure_id):
+                        problems.append(Problem(page.file, line, f"the facts of the measure '{measure_id}' cannot be shown, because its entry in data/measures.yml has errors",
+                                                "fix the problems reported for data/measures.yml"))
+                    else:
+                        problems.append(Problem(page.file, line, f"no measure '{measure_id}' in data/measures.yml for «{{{{ measure-facts }}}}»", "add the measure to data/measures.yml with the same id as the page's file name, or remove the marker"))
                     return None
                 block = render_measure_facts(measures, measure_id, lang=page.lang)
             elif name == "measures-table":

@@ -2,6 +2,8 @@
 with every mistake listed as `file:line: what — how to fix`, all in one run."""
 from __future__ import annotations
 
+import re
+
 
 def test_clean_mini_site_builds(mini_site, tmp_path):
     result = mini_site.build(tmp_path / "out")
@@ -58,7 +60,7 @@ def test_a_bad_change_log_entry_fails_the_build(mini_site, tmp_path):
     result = mini_site.build(tmp_path / "out")
     assert result.returncode != 0
     log = result.stderr + result.stdout
-    for expected in ["data/changes.yml:3: 'changes[0].text' has no English (en) text",
+    for expected in ["data/changes.yml:3: change 1, 'text:' has no English (en) text",
                      "data/changes.yml:4: no page 'tiltak/borte.md' in docs/",
                      "data/changes.yml:6:"]:
         assert expected in log, f"not reported: {expected}\n\n{log[-3000:]}"
@@ -93,6 +95,24 @@ def test_a_long_section_shows_a_window_in_the_menu_and_its_overview_lists_every_
     assert 'id="all-pages-in-this-section"' in en and "All 9 pages in this section" in en and 'href="side-9/"' in en
 
 
+def test_a_measure_entry_with_an_error_is_still_checked_and_named_where_it_is_shown(mini_site, tmp_path):
+    measures = mini_site.root / "data" / "measures.yml"
+    text = measures.read_text(encoding="utf-8")
+    text = text.replace("    report: no\n", "    report: maybe\n", 1).replace("    report: yes\n", "    report: maybe\n", 1)
+    text = re.sub(r"(    name: \{nb: [^,}]+), en: [^}]+\}", r"\1}", text, count=1)  # no English name
+    text = text.replace("\n    breach:\n", "\n    breach_old:\n", 1) + "    breach: {nb: Ring 22 22 22 22., en: Call 22 22 22 22.}\n"
+    measures.write_text(text, encoding="utf-8")
+    result = mini_site.build(tmp_path / "out")
+    log = result.stderr + result.stdout
+    assert result.returncode != 0
+    for expected in ["measure 'besoksforbud', 'report:' has a value that is not allowed",
+                     "measure 'besoksforbud', 'name:' has no English (en) text",
+                     "22 22 22 22",
+                     "docs/tiltak/besoksforbud.md:", "the facts of the measure 'besoksforbud' cannot be shown, because its entry in data/measures.yml has errors"]:
+        assert expected in log, f"not reported: {expected}\n\n{log[-3000:]}"
+    assert "no measure 'besoksforbud'" not in log and "Traceback" not in log
+
+
 def test_a_broken_sources_or_metadata_file_fails_with_messages_not_a_crash(mini_site, tmp_path):
     sources = mini_site.root / "data" / "sources.yml"
     sources.write_text(sources.read_text(encoding="utf-8") + "- publisher: Utgiver\n  title: Uten id\n", encoding="utf-8")
@@ -101,7 +121,7 @@ def test_a_broken_sources_or_metadata_file_fails_with_messages_not_a_crash(mini_
     result = mini_site.build(tmp_path / "out")
     log = result.stderr + result.stdout
     assert result.returncode != 0
-    assert "data/sources.yml:" in log and "'[7].id' is missing" in log, log[-3000:]
+    assert "data/sources.yml:" in log and "source 8, 'id:' is missing" in log, log[-3000:]
     assert "unknown audience" not in log, "a broken list is reported once, not at every page"
     assert "data/metadata.yml:" in log and "eiere" in log, log[-3000:]
     assert "Traceback" not in log and "crashed" not in log

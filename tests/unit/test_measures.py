@@ -251,3 +251,12 @@ def test_schema_file_is_up_to_date_and_validates_the_real_file():
     path = ROOT / "data" / "schemas" / "measures.schema.json"
     assert path.read_text(encoding="utf-8") == schema_text(), "run: PYTHONPATH=hooks python -m veileder.measures"
     jsonschema.validate(load_yaml((ROOT / REL).read_text(encoding="utf-8")).data, json.loads(schema_text()))
+
+
+def test_an_entry_with_an_error_still_has_its_texts_checked(tmp_path):
+    bad = GOOD.replace("    report: yes\n", "    report: maybe\n").replace("{nb: Kontaktforbud, en: Contact ban}", "{nb: Kontaktforbud}")
+    measures, problems = load(tmp_path, bad)
+    assert measures.ids == ["besoksforbud"] and measures.has_errors("kontaktforbud") and not measures.has_errors("besoksforbud")
+    assert only(problems, "measure 'kontaktforbud', 'name:' has no English (en) text").line == line_of(textwrap.dedent(bad), "name: {nb: Kontaktforbud}")
+    texts = [t for t, _, _ in measure_texts(measures)]
+    assert "straffeloven § 57" in texts and "section 57 of the Penal Code" in texts  # for the legal and phone checks
