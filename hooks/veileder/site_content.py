@@ -155,6 +155,9 @@ def registry_checks(laws, phones):
         if key is None:
             return [Problem(file, line or None, f"'{number}' is not written as a phone number",
                             'write it as in data/phones.yml, e.g. "112", "02800", "116 006" or "22 40 00 40"')]
+        if phones.lookup(key) is None and key in phones.rejected:
+            return [Problem(file, line or None, f"the phone number {number} is in the phone registry, but its entry has errors and is not published",
+                            f"fix the entry '{phones.rejected[key]}' in data/phones.yml (see the messages for that file)")]
         if phones.lookup(key) is None:
             return [Problem(file, line or None, f"the phone number {number} is not in the phone registry",
                             "use a number from data/phones.yml, or add it there with its owner, source and check date")]

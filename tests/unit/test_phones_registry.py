@@ -356,3 +356,15 @@ def test_registry_publishes_exactly_the_confirmed_numbers_of_facts_md():
             assert "ikke bekreftet" in e.hours.nb and "not confirmed" in e.hours.en, key
         assert e.source.startswith("facts.md, checked Nov 2026 (" + row["confidence"]), key
         assert e.verified.strftime("%Y-%m") == "2026-11", key
+
+
+def test_a_tree_number_whose_entry_has_errors_points_to_that_entry(tmp_path):
+    from veileder.site_content import registry_checks
+
+    registry, _ = load(tmp_path, "phones:\n" + entry(source=None))
+    _, check_phone = registry_checks(None, registry)
+    [problem] = check_phone("116 006", "data/trees/t.yml", 7)
+    assert problem.line == 7 and "its entry has errors and is not published" in problem.what
+    assert "fix the entry 'test' in data/phones.yml" in problem.fix
+    [unknown] = check_phone("22 40 00 40", "data/trees/t.yml", 8)
+    assert "is not in the phone registry" in unknown.what
