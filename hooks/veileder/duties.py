@@ -138,12 +138,15 @@ def _load(path: Path, known_pages: set[str], rel: str) -> tuple[Duties, list[Pro
         problems.append(Problem(rel, 1, "the file does not hold a duty matrix",
                                 "start with 'duties:' (the columns) and 'professions:' (the rows)"))
         return Duties(), problems
+    dropped: set[tuple[str, str]] = set()  # (profession, duty) of cells left out for a schema error
     try:
         duties = Duties.model_validate(doc.data)
     except ValidationError as exc:
         problems += schema_problems(exc, doc, rel, SCHEMA_NAME, {
             "kind": "must, may, must-not, depends or not-applicable"})
-        return Duties(), problems
+        duties, dropped = _readable_part(doc.data)
+        if duties is None:
+            return Duties(), problems
 
     line = doc.line
     duty_ids: list[str] = []
@@ -165,7 +168,7 @@ def _load(path: Path, known_pages: set[str], rel: str) -> tuple[Duties, list[Pro
         prof_ids.add(prof.id)
         problems += _texts(duties, prof.name, (*base, "name"), doc, rel)
         for duty_id in duty_ids:
-            if duty_id not in prof.cells:
+            if duty_id not in prof.cells and (prof.id, duty_id) not in dropped:
                 problems.append(Problem(rel, line((*base, "cells")), f"'{prof.id}' has no cell for the duty '{duty_id}'",
                                         f"add '{duty_id}:' under cells, with kind, text, legal_basis and page"))
         for duty_id, cell in prof.cells.items():
@@ -194,6 +197,45 @@ def _load(path: Path, known_pages: set[str], rel: str) -> tuple[Duties, list[Pro
                                             "a link text must always lead to the same page: add 'topic: {nb: …, en: …}' "
                                             "to this cell naming what its page is about"))
     return duties, problems
+
+
+def _valid(model: type[BaseModel], raw: Any) -> Any:
+    try:
+        return model.model_validate(raw)
+    except ValidationError:
+        return None  # reported by the schema check
+
+
+def _readable_part(data: dict) -> tuple[Duties | None, set[tuple[str, str]]]:
+    """The duties, professions and cells that can be read on their own, after a schema error in the
+    file, so that the other checks still run on them (every problem in one run); and the cells left
+    out, as (profession, duty), so that they are not reported once more as missing. None when the
+    file's shape (its two lists) cannot be read."""
+    raw_duties, raw_professions = data.get("duties"), data.get("professions")
+    if not isinstance(raw_duties, list) or not isinstance(raw_professions, list) or set(data) - {"duties", "professions"}:
+        return None, set()
+    column_ids = {d.get("id") for d in raw_duties if isinstance(d, dict)}
+    columns = [d for d in (_valid(Duty, raw) for raw in raw_duties) if d is not None]
+    rows, dropped = [], set()
+    for raw in raw_professions:
+        if not isinstance(raw, dict) or not isinstance(raw.get("cells"), dict):
+            continue
+        cells = {}
+        for duty_id, raw_cell in raw["cells"].items():
+            cell = _valid(Cell, raw_cell)
+            if cell is None:
+                dropped.add((str(raw.get("id")), str(duty_id)))
+            else:
+                cells[duty_id] = cell
+        row = _valid(Profession, {**raw, "cells": cells})
+        if row is not None:
+            rows.append(row)
+    keep = {d.id for d in columns}
+    for row in rows:  # cells of a column that could not be read go with it (others are reported as no duty)
+        for duty_id in [k for k in row.cells if k in column_ids and k not in keep]:
+            del row.cells[duty_id]
+            dropped.add((row.id, duty_id))
+    return Duties(duties=columns, professions=rows), dropped
 
 
 def _texts(duties: Duties, value: Text | None, loc: tuple[Any, ...], doc, rel: str) -> list[Problem]:

@@ -105,7 +105,22 @@ def test_schema_errors_name_their_lines(tmp_path):
     kind = only(problems, "not allowed")
     assert kind.line == line_of(text, "kind: shall") and "must-not" in kind.fix
     assert only(problems, "duty 'confidentiality', 'topic:' is missing").line == line_of(text, "- id: confidentiality")
-    assert duties.professions == []
+    # what can be read is kept for the other checks; the cells left out are not reported again as missing
+    assert [p.id for p in duties.professions] == ["health", "police"] and [d.id for d in duties.duties] == ["duty-to-avert"]
+    assert not [p for p in problems if "has no cell" in p.what], [str(p) for p in problems]
+
+
+def test_a_schema_error_does_not_hide_the_files_other_problems(tmp_path):
+    bad = (GOOD.replace("kind: must\n", "kind: shall\n")
+               .replace("text: {nb: Egne regler., en: Own rules.}", "text: {nb: Egne regler.}")
+               .replace("        page: aktorer/politiet.md", "        page: aktorer/finnes-ikke.md"))
+    bad += "      pligt:\n        kind: may\n        text: {nb: X., en: X.}\n        legal_basis: {nb: Y, en: Y}\n        page: aktorer/politiet.md\n"
+    _, problems = load(tmp_path, bad)
+    found = [str(p) for p in problems]
+    assert only(problems, "not allowed")  # the schema error
+    assert only(problems, "cell 'confidentiality', 'text:' has no English (en) text"), found
+    assert only(problems, "the page 'aktorer/finnes-ikke.md' does not exist"), found
+    assert only(problems, "'police' has a cell for 'pligt', which is not a duty"), found
 
 
 def test_unknown_field_and_bad_page_path(tmp_path):
