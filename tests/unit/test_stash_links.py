@@ -2,6 +2,7 @@
 unchanged in the HTML (finish_html); headings, code and hand-written links are left alone."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -69,3 +70,28 @@ def test_the_quick_way_on_a_page_without_code_finds_what_the_segments_find():
     quick, segmented = _page(), _page()
     assert stash_links(quick, md) == _stash_by_segments(segmented, md)
     assert quick.links == segmented.links and len(quick.links) == 7  # all but the one in the heading
+
+
+def test_the_link_forms_known_here_are_those_the_linkers_make():
+    """stash_links and the phone check know the form of the build's own links: if a renderer changes
+    its HTML, this fails (rather than the links quietly staying in the Markdown, or being reported)."""
+    import datetime as dt
+
+    from veileder.legal import link_legal_refs, load_law_registry
+    from veileder.phone_text import _OWN_LINK as PHONE_OWN_LINK
+    from veileder.phones import link_phone_numbers, load_phone_registry
+    from veileder.site_content import _OWN_LINK
+
+    root = Path(__file__).resolve().parents[2]
+    laws, _ = load_law_registry(root / "data" / "laws.yml")
+    phones, _ = load_phone_registry(root / "data" / "phones.yml", today=dt.date(2026, 12, 1))
+    for lang, text in (("nb", "Se straffeloven § 168 og § 263."), ("en", "See section 168 of the Penal Code.")):
+        out, _, problems = link_legal_refs(text, lang=lang, registry=laws, file="docs/x.md")
+        links = re.findall(r"<a .*?</a>", out)
+        assert links and not problems
+        assert all(_OWN_LINK.fullmatch(link) for link in links), links
+    for entry in phones.entries:
+        for lang in ("nb", "en"):
+            out, _, _ = link_phone_numbers(f"Ring {entry.display}.", lang=lang, registry=phones, file="docs/x.md")
+            [link] = re.findall(r"<a .*?</a>", out)
+            assert _OWN_LINK.fullmatch(link) and PHONE_OWN_LINK.fullmatch(link), link
