@@ -31,17 +31,20 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(body=text, body_first_line=1, error=(1, "the front matter has no closing '---' line"))
     raw = "".join(lines[1:i])
     fm = FrontMatter(body="".join(lines[i + 1 :]), body_first_line=i + 2)
+    node = None
     try:
         # one pass, with libyaml (C) when installed: this runs for every page of every build
         loader = _LOADER(raw)
         try:
             node = loader.get_single_node()
-            fm.data = (loader.construct_document(node) if node is not None else None) or {}
+            try:
+                fm.data = (loader.construct_document(node) if node is not None else None) or {}
+            except ValueError:  # a date YAML cannot build: `reviewed: 2026-02-30`
+                fm.data = _construct_keeping_text(node)
         finally:
             loader.dispose()
-    except ValueError as exc:  # a date YAML cannot build: `reviewed: 2026-02-30`
-        bad = unbuildable_scalar(node) if node is not None else None
-        fm.error = ((bad.start_mark.line + 2) if bad else 1, f"the front matter has a value that cannot be read: «{bad.value if bad else ''}» ({exc})")
+    except ValueError as exc:  # a value YAML cannot build and that cannot be kept as text
+        fm.error = (1, f"the front matter has a value that cannot be read ({exc})")
         fm.data = {}
         return fm
     except yaml.YAMLError as exc:
@@ -56,3 +59,21 @@ def split_front_matter(text: str) -> FrontMatter:
         for key_node, _ in node.value:
             fm.lines[str(key_node.value)] = key_node.start_mark.line + 2
     return fm
+
+
+def _construct_keeping_text(node: yaml.Node) -> object:
+    """The front matter's data with each value YAML cannot build (the date `reviewed: 2026-02-30`)
+    kept as the text written, so the page checks report it by its key and still check every other
+    key in the same run."""
+    for _ in range(50):  # one more try per such value
+        constructor = yaml.SafeLoader("")
+        try:
+            return constructor.construct_document(node) or {}
+        except ValueError:
+            bad = unbuildable_scalar(node)
+            if bad is None:
+                raise
+            bad.tag = "tag:yaml.org,2002:str"
+        finally:
+            constructor.dispose()
+    raise ValueError("too many values that cannot be read")

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import yaml
 from babel.dates import format_date
@@ -105,6 +105,8 @@ def check_page_meta(fm: FrontMatter, file: str, lists: MetaLists, today: dt.date
                 problems.append(Problem(file, 1, f"the front matter has no '{key}'", _FIXES.get(key, f"add '{key}'")))
             elif err["type"] == "extra_forbidden":
                 problems.append(Problem(file, line, f"unknown front matter key '{key}'", f"remove it, or correct the spelling (allowed: {', '.join(sorted(set(_FIXES) | THEME_KEYS))})"))
+            elif err["type"].startswith("date_") and isinstance(err.get("input"), str):
+                problems.append(Problem(file, line, f"'{key}' is not a valid date: «{err['input']}»", _FIXES.get(key, "write the date as YYYY-MM-DD")))
             else:
                 problems.append(Problem(file, line, f"'{key}' is invalid: {err['msg']}", _FIXES.get(key, "correct the value")))
     # The list and date checks run on what is there, so one run reports everything.
@@ -161,13 +163,15 @@ def compare_pair(nb_file: str, nb: PageMeta, en_file: str, en: PageMeta, en_line
     return problems
 
 
-def compare_facts(nb_file: str, en_file: str, kind: str, nb_facts: set[str], en_facts: set[str]) -> list[Problem]:
-    """Facts found in the text (legal references, phone numbers, trees) that must match across a pair."""
+def compare_facts(nb_file: str, en_file: str, kind: str, nb_facts: set[str], en_facts: set[str],
+                  show: Callable[[str], str] = str) -> list[Problem]:
+    """Facts found in the text (legal references, phone numbers, trees) that must match across a pair;
+    show(fact) is how a message writes one (a phone number as it is dialled, not its registry id)."""
     problems = []
     for fact in sorted(nb_facts - en_facts):
-        problems.append(Problem(en_file, None, f"{kind} {fact} is in {nb_file} but not in the English page", f"cite {fact} in the English page too, or remove it from the bokmål page"))
+        problems.append(Problem(en_file, None, f"{kind} {show(fact)} is in {nb_file} but not in the English page", f"cite {show(fact)} in the English page too, or remove it from the bokmål page"))
     for fact in sorted(en_facts - nb_facts):
-        problems.append(Problem(en_file, None, f"{kind} {fact} is in the English page but not in {nb_file}", f"cite {fact} in the bokmål page too, or remove it from the English page"))
+        problems.append(Problem(en_file, None, f"{kind} {show(fact)} is in the English page but not in {nb_file}", f"cite {show(fact)} in the bokmål page too, or remove it from the English page"))
     return problems
 
 

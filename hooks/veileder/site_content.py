@@ -25,6 +25,7 @@ from .glossary import load_glossary
 from .legal import link_legal_refs, load_law_registry, render_law_index
 from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, compare_pair, pair_of
 from .sources import load_lists, load_sources
+from .phone_format import display
 from .phones import link_phone_numbers, load_phone_registry, number_key, render_phone_page
 from .problems import Problem
 from .role_views import render_role_view
@@ -312,7 +313,7 @@ def scan(root: Path, *, today: dt.date, directory_urls: bool = True) -> Content:
         page.laws = {f"{c.law_id} § {c.section}" for c in citations}
         page.phones = set(numbers)
 
-    problems += _pair_problems(pages)
+    problems += _pair_problems(pages, phones)
     homes, p = _tree_homes(trees, shown)
     problems += p
     return Content(root, pages, problems, lists, laws, phones, trees, glossary, links_back, measures, duties,
@@ -351,7 +352,13 @@ def _tree_homes(trees: dict, shown: dict[str, list[tuple[str, int]]]) -> tuple[d
     return homes, problems
 
 
-def _pair_problems(pages: dict[str, PageData]) -> list[Problem]:
+def _pair_problems(pages: dict[str, PageData], phones=None) -> list[Problem]:
+    shown = {e.id: e.display for e in phones.entries} if phones is not None else {}
+
+    def show_phone(found: str) -> str:  # a registry id, or the E.164 form of a number not in it
+        key = number_key(found)
+        return shown.get(found) or (display(key) if key else found)
+
     problems = []
     for rel, page in sorted(pages.items()):
         nb_rel, en_rel = pair_of(rel)
@@ -365,7 +372,7 @@ def _pair_problems(pages: dict[str, PageData]) -> list[Problem]:
         if nb.meta and page.meta:
             problems += compare_pair(nb.file, nb.meta, page.file, page.meta, page.fm.lines)
         problems += compare_facts(nb.file, page.file, "the legal reference", nb.laws, page.laws)
-        problems += compare_facts(nb.file, page.file, "the phone number", nb.phones, page.phones)
+        problems += compare_facts(nb.file, page.file, "the phone number", nb.phones, page.phones, show=show_phone)
         problems += compare_facts(nb.file, page.file, "the decision tree", set(nb.trees), set(page.trees))
     return problems
 

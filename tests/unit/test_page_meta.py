@@ -74,7 +74,7 @@ def test_unknown_audience_owner_and_source_name_their_lines():
 
 def test_invalid_date_and_unknown_key():
     out = messages(GOOD.replace("2026-03-12", "12. mars 2026").replace("owner:", "forfatter: x\nowner:"))
-    assert any(m.startswith("docs/x.md:5: 'reviewed' is invalid") for m in out)
+    assert any(m.startswith("docs/x.md:5: 'reviewed' is not a valid date: «12. mars 2026» — write the date") for m in out), out
     assert any("unknown front matter key 'forfatter'" in m for m in out)
 
 
@@ -106,6 +106,18 @@ def test_pair_differences_are_reported():
     out = [str(p) for p in compare_pair("docs/x.md", nb, "docs/x.en.md", en, {"audience": 4, "reviewed": 5})]
     assert "docs/x.en.md:5: 'reviewed' differs from docs/x.md (2026-03-13 here, 2026-03-12 there) — make 'reviewed' the same in both languages" in out
     assert any(m.startswith("docs/x.en.md:4: 'audience' differs") for m in out)
+
+
+def test_an_impossible_date_is_reported_by_its_key_and_the_other_keys_are_still_checked():
+    out = messages(GOOD.replace("2026-03-12", "2026-02-30").replace("[lovdata]", "[wikipedia]"))
+    assert any(m.startswith("docs/x.md:5: 'reviewed' is not a valid date: «2026-02-30» — write the date") for m in out), out
+    assert any(m.startswith("docs/x.md:7: unknown source id 'wikipedia'") for m in out), out
+
+
+def test_phone_numbers_in_pair_messages_are_shown_as_dialled():
+    out = [str(p) for p in compare_facts("docs/x.md", "docs/x.en.md", "the phone number", {"politi", "+4722222222"}, set(),
+                                         show=lambda f: {"politi": "02800", "+4722222222": "22 22 22 22"}[f])]
+    assert "the phone number 02800 is in docs/x.md" in out[1] and "the phone number 22 22 22 22 is in docs/x.md" in out[0]
 
 
 def test_fact_differences_are_reported_both_ways():

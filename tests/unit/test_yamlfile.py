@@ -65,9 +65,10 @@ def test_an_unclosed_quote_names_the_line_where_it_opens():
     assert e.value.line == 2
 
 
-def test_an_impossible_date_in_front_matter_is_an_error_with_its_line():
+def test_an_impossible_date_in_front_matter_is_kept_as_text():
     from veileder.frontmatter import split_front_matter
 
-    fm = split_front_matter("---\ntitle: x\nreviewed: 2026-02-30\n---\nbody\n")
-    assert fm.error == (3, "the front matter has a value that cannot be read: «2026-02-30» (day is out of range for month)")
-    assert fm.data == {}
+    fm = split_front_matter("---\ntitle: x\nreviewed: 2026-02-30\nnext_review: 2027-13-01\n---\nbody\n")
+    # kept as the text written, for the page checks to report by its key; the rest is read as usual
+    assert fm.error is None and fm.data == {"title": "x", "reviewed": "2026-02-30", "next_review": "2027-13-01"}
+    assert fm.lines == {"title": 2, "reviewed": 3, "next_review": 4}
