@@ -21,6 +21,7 @@ from typing import Any, Callable, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .datafile import LANGS, Text, md_escape, missing_language, read_yaml, schema_problems
+from .tree_model import readable
 from .problems import Problem
 
 SCHEMA_PATH = Path("data/schemas/duties.schema.json")
@@ -199,13 +200,6 @@ def _load(path: Path, known_pages: set[str], rel: str) -> tuple[Duties, list[Pro
     return duties, problems
 
 
-def _valid(model: type[BaseModel], raw: Any) -> Any:
-    try:
-        return model.model_validate(raw)
-    except ValidationError:
-        return None  # reported by the schema check
-
-
 def _readable_part(data: dict) -> tuple[Duties | None, set[tuple[str, str]]]:
     """The duties, professions and cells that can be read on their own, after a schema error in the
     file, so that the other checks still run on them (every problem in one run); and the cells left
@@ -215,19 +209,19 @@ def _readable_part(data: dict) -> tuple[Duties | None, set[tuple[str, str]]]:
     if not isinstance(raw_duties, list) or not isinstance(raw_professions, list) or set(data) - {"duties", "professions"}:
         return None, set()
     column_ids = {d.get("id") for d in raw_duties if isinstance(d, dict)}
-    columns = [d for d in (_valid(Duty, raw) for raw in raw_duties) if d is not None]
+    columns = [d for d in (readable(Duty, raw) for raw in raw_duties) if d is not None]
     rows, dropped = [], set()
     for raw in raw_professions:
         if not isinstance(raw, dict) or not isinstance(raw.get("cells"), dict):
             continue
         cells = {}
         for duty_id, raw_cell in raw["cells"].items():
-            cell = _valid(Cell, raw_cell)
+            cell = readable(Cell, raw_cell)
             if cell is None:
                 dropped.add((str(raw.get("id")), str(duty_id)))
             else:
                 cells[duty_id] = cell
-        row = _valid(Profession, {**raw, "cells": cells})
+        row = readable(Profession, {**raw, "cells": cells})
         if row is not None:
             rows.append(row)
     keep = {d.id for d in columns}

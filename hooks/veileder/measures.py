@@ -21,6 +21,7 @@ from typing import Any, Callable, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .datafile import LANGS, Text, loc_text, md_escape, missing_language, read_yaml, schema_problems
+from .tree_model import readable
 from .problems import Problem
 
 SCHEMA_PATH = Path("data/schemas/measures.schema.json")
@@ -187,9 +188,8 @@ def _broken_entry(item: Any, base: tuple[Any, ...], doc, rel: str, result: Measu
         result._broken.add(item["id"])
     problems = []
     for field in ("name", *LABELS):
-        try:
-            value = Text.model_validate(item.get(field))
-        except ValidationError:
+        value = readable(Text, item.get(field))
+        if value is None:
             continue  # missing or not a text: the schema check reported it
         loc = (*base, field)
         problems += missing_language(value, loc, doc, rel)

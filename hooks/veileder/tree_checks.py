@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .problems import Problem
-from .tree_model import LANG_NAMES, LANGS, NODE_ID, Answer, Node, PageLink, Phone, Text, Tree, YamlDoc, load_yaml
+from .tree_model import LANG_NAMES, LANGS, NODE_ID, Answer, Node, PageLink, Phone, Text, Tree, YamlDoc, load_yaml, readable
 
 CheckText = Callable[[str, str, str, int], list[Problem]]
 CheckPhone = Callable[[str, str, int], list[Problem]]
@@ -246,13 +246,6 @@ def _raw_at(data: Any, loc: tuple[Any, ...]) -> Any:
 # ------------------------------------------------------------------------------ tree checks
 
 
-def _valid(model: type[BaseModel], raw: Any) -> Any:
-    try:
-        return model.model_validate(raw)
-    except ValidationError:
-        return None  # reported by the schema check
-
-
 def _raw_edges(raw: Any) -> list[str | None]:
     """The `next:` of each answer of a step as written (None where it cannot be read)."""
     answers = raw.get("answers") if isinstance(raw, dict) else None
@@ -336,7 +329,7 @@ def check_tree(
         problems.extend(_text_problems(node, base, doc, file, check_text, check_phone))
 
     for key in ("title", "intro"):
-        value = _valid(Text, data.get(key)) if data.get(key) is not None else None
+        value = readable(Text, data.get(key)) if data.get(key) is not None else None
         if value is not None:
             problems.extend(_one_text(value, (key,), doc, file, check_text))
 
@@ -423,7 +416,7 @@ class _Parts:
     def of(cls, raw: Any) -> "_Parts":
         if not isinstance(raw, dict):
             return cls()
-        node = _valid(Node, raw)
+        node = readable(Node, raw)
         if node is not None:
             return cls(node.type, node.text, node.short, node.details,
                        *(list(enumerate(getattr(node, k))) for k in ("answers", "actions", "phones", "links", "legal")),
@@ -431,16 +424,17 @@ class _Parts:
         parts = cls(type=raw.get("type") if raw.get("type") in ("question", "outcome") else None)
         for key in ("text", "short", "details"):
             if raw.get(key) is not None:
-                setattr(parts, key, _valid(Text, raw[key]))
+                setattr(parts, key, readable(Text, raw[key]))
         for key, model in (("answers", Answer), ("actions", Text), ("phones", Phone), ("links", PageLink), ("legal", Text)):
             items = raw.get(key)
             if isinstance(items, list):
-                setattr(parts, key, [(i, m) for i, item in enumerate(items) if (m := _valid(model, item)) is not None])
-                text_key = _ITEM_TEXT.get(key)
+                read, text_key = [], _ITEM_TEXT.get(key)
                 for i, item in enumerate(items):
-                    if text_key and isinstance(item, dict) and _valid(model, item) is None and item.get(text_key) is not None:
-                        if (text := _valid(Text, item[text_key])) is not None:
-                            parts.loose_texts.append(((key, i, text_key), text))
+                    if (m := readable(model, item)) is not None:
+                        read.append((i, m))
+                    elif text_key and isinstance(item, dict) and (text := readable(Text, item.get(text_key))) is not None:
+                        parts.loose_texts.append(((key, i, text_key), text))
+                setattr(parts, key, read)
         for key in ("answers", "actions"):
             items = raw.get(key)
             setattr(parts, key[:-1] + "_count", 0 if items is None else len(items) if isinstance(items, list) else None)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 LANGS = ("nb", "en")
 LANG_NAMES = {"nb": "Norwegian bokmål (nb)", "en": "English (en)"}
@@ -104,6 +104,14 @@ class Tree(_Strict):
 
     def edges(self, node_id: str) -> list[str]:
         return [a.next for a in self.nodes[node_id].answers]
+
+
+def readable(model: type[BaseModel], raw: Any) -> Any:
+    """model.model_validate(raw), or None when it cannot be read (the schema check says why)."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError:
+        return None
 
 
 def json_schema() -> dict[str, Any]:
