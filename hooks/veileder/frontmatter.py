@@ -31,7 +31,6 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(body=text, body_first_line=1, error=(1, "the front matter has no closing '---' line"))
     raw = "".join(lines[1:i])
     fm = FrontMatter(body="".join(lines[i + 1 :]), body_first_line=i + 2)
-    node = None
     try:
         # one pass, with libyaml (C) when installed: this runs for every page of every build
         loader = _LOADER(raw)

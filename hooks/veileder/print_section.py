@@ -93,8 +93,8 @@ _H2 = re.compile(r"<h2[^>]*>(.*?)</h2>", re.S)
 _LANDMARK_LABEL = re.compile(r'(<(?:aside|nav|section|form)\b[^>]*?\saria-label=")([^"]*)(")')
 
 
-def _first_heading(html: str) -> str:
-    m = _H2.search(html)
+def _heading_text(m: re.Match | None) -> str:
+    """The text of a heading found by _H2 ('' when there is none)."""
     return unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else ""
 
 
@@ -120,16 +120,14 @@ def _prepare_pages(parts: list[PrintPart], print_dir: str) -> list[tuple[str, st
     out = []
     for i, part in enumerate(parts, 1):
         html = prefix_ids(demote_headings(rebase_urls(_OWN_LINK.sub("", part.content), part.page_dir, print_dir)), f"p{i}-")
-        title = _first_heading(html)
-        html = _name_landmarks(html, title)
-        first = _H2.search(html)
-        anchor = ""
+        first = _H2.search(html)  # the page's title (its h1, one level down)
+        title, anchor = _heading_text(first), ""
         if first:
-            given = _ID_IN_TAG.search(first.group(0)[:first.group(0).index(">") + 1])
+            given = _ID_IN_TAG.search(first.group(0), 0, first.group(0).index(">"))
             anchor = given.group(1) if given else f"p{i}"
             if not given:  # the page's title gets an id, for the print page's table of contents
                 html = html[:first.start()] + f'<h2 id="{anchor}"' + html[first.start() + 3:]
-        out.append((html, anchor, title))
+        out.append((_name_landmarks(html, title), anchor, title))
     return out
 
 

@@ -156,10 +156,10 @@ def registry_checks(laws, phones):
         if key is None:
             return [Problem(file, line or None, f"'{number}' is not written as a phone number",
                             'write it as in data/phones.yml, e.g. "112", "02800", "116 006" or "22 40 00 40"')]
-        if phones.lookup(key) is None and key in phones.rejected:
-            return [Problem(file, line or None, f"the phone number {number} is in the phone registry, but its entry has errors and is not published",
-                            f"fix the entry '{phones.rejected[key]}' in data/phones.yml (see the messages for that file)")]
         if phones.lookup(key) is None:
+            if key in phones.rejected:
+                return [Problem(file, line or None, f"the phone number {number} is in the phone registry, but its entry has errors and is not published",
+                                f"fix the entry '{phones.rejected[key]}' in data/phones.yml (see the messages for that file)")]
             return [Problem(file, line or None, f"the phone number {number} is not in the phone registry",
                             "use a number from data/phones.yml, or add it there with its owner, source and check date")]
         return []
@@ -389,9 +389,8 @@ def page_markdown(content: Content, rel: str) -> str:
     def block(html: str) -> str:
         return html_block(page, html)
 
-    def linked(text: str) -> str:  # references and numbers in drawn text (e.g. a page description) as links
-        text, _, _ = link_legal_refs(text, lang=lang, registry=content.laws, file=page.file)
-        return link_phone_numbers(text, lang=lang, registry=content.phones, file=page.file)[0]
+    def linked(text: str) -> str:
+        return _linked(content, text, lang, page.file)
 
     def fill(kind, arg, line):
         if kind == "law-index":
@@ -432,11 +431,15 @@ def described(content: Content, page: PageData) -> str:
     lists that show it (each role view lists hundreds of pages)."""
     html = content.descriptions.get(page.rel)
     if html is None:
-        html = escape(page.meta.description, quote=False)
-        html, _, _ = link_legal_refs(html, lang=page.lang, registry=content.laws, file=page.file)
-        html = link_phone_numbers(html, lang=page.lang, registry=content.phones, file=page.file)[0]
-        content.descriptions[page.rel] = html
+        html = content.descriptions[page.rel] = _linked(content, escape(page.meta.description, quote=False), page.lang, page.file)
     return html
+
+
+def _linked(content: Content, text: str, lang: str, file: str) -> str:
+    """Drawn text (a page description, a generated list) with its references and numbers as links;
+    its problems were reported where the text was written."""
+    text, _, _ = link_legal_refs(text, lang=lang, registry=content.laws, file=file)
+    return link_phone_numbers(text, lang=lang, registry=content.phones, file=file)[0]
 
 
 def stash_links(page: PageData, markdown: str) -> str:
@@ -450,28 +453,22 @@ def stash_links(page: PageData, markdown: str) -> str:
     if not any(mark in markdown for mark in _CODE_OR_COMMENT):
         # No code or comment on the page (most pages): the links are found directly, without
         # cutting the page into segments once more; the linkers put them only in prose.
-        def token(m: re.Match) -> str:
-            if _HEADING_START.match(markdown, markdown.rfind("\n", 0, m.start()) + 1):
-                return m.group(0)
-            page.links.append(m.group(0))
-            return f"{_LINK}{len(page.links) - 1}{_LINK}"
-
-        return _OWN_LINK.sub(token, markdown)
+        return _OWN_LINK.sub(lambda m: _stash(page, markdown, m.start(), m.group(0)), markdown)
     return _stash_by_segments(page, markdown)
 
 
 def _stash_by_segments(page: PageData, markdown: str) -> str:
     """stash_links on a page with code or comments: only links that are segments of their own."""
-    out = []
-    for seg in segments(markdown):
-        if not seg.prose and _OWN_LINK.fullmatch(seg.text):
-            line_start = markdown.rfind("\n", 0, seg.offset) + 1
-            if not _HEADING_START.match(markdown, line_start):
-                out.append(f"{_LINK}{len(page.links)}{_LINK}")
-                page.links.append(seg.text)
-                continue
-        out.append(seg.text)
-    return "".join(out)
+    return "".join(_stash(page, markdown, seg.offset, seg.text) if not seg.prose and _OWN_LINK.fullmatch(seg.text) else seg.text
+                   for seg in segments(markdown))
+
+
+def _stash(page: PageData, markdown: str, at: int, link: str) -> str:
+    """The token that stands for the link at markdown[at], kept in page.links; in a heading the link stays."""
+    if _HEADING_START.match(markdown, markdown.rfind("\n", 0, at) + 1):
+        return link
+    page.links.append(link)
+    return f"{_LINK}{len(page.links) - 1}{_LINK}"
 
 
 def html_block(page: PageData, html: str) -> str:
