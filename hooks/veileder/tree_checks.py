@@ -211,6 +211,9 @@ def _schema_problems(exc: ValidationError, doc: YamlDoc, file: str) -> list[Prob
             fix = f"write {expected} here (see the example tree in the editors' guide)"
             if kind == "string_type" and last in LANGS:
                 fix = 'put the text in double quotes, e.g. "Yes" (YAML reads some words and numbers as something else)'
+        elif kind == "too_short" and tuple(loc) == ("nodes",):
+            what = "the tree has no steps ('nodes:' is empty)"
+            fix = "add the steps under 'nodes:', each with its id, type and text (see the example tree in the editors' guide)"
         elif kind in ("too_short",):
             what, fix = f"{_where(loc)} is empty", "add at least one item, or remove the line"
         else:

@@ -68,7 +68,8 @@ nodes:
 def test_a_broken_tree_fails_the_strict_build_with_every_problem_named_by_file_and_line(mini_site, tmp_path):
     trees = mini_site.root / "data" / "trees"
     (trees / "x.yml").write_text(BROKEN, encoding="utf-8")
-    (trees / "y.yml").write_text('id: y\ntitle: {nb: "Hva nå?", en: What now?}\nnodes: {}\n', encoding="utf-8")
+    (trees / "y.yml").write_text('id: y\ntitle: {nb: Hva: nå, en: What now?}\nnodes: {}\n', encoding="utf-8")
+    (trees / "w.yml").write_text('id: w\ntitle: {nb: "Hva nå?", en: What now?}\nnodes: {}\n', encoding="utf-8")
     (trees / "z.yml").write_text("- id: z\n", encoding="utf-8")
     (trees / "tom.yml").write_text("", encoding="utf-8")
     mini_site.pair("a/tre.md", "{{ tree: x }}\n\n{{ tree: y }}\n", "{{ tree: x }}\n\n{{ tree: y }}\n")
@@ -90,6 +91,7 @@ def test_a_broken_tree_fails_the_strict_build_with_every_problem_named_by_file_a
         "data/trees/x.yml:54: step 'skrivefeil': 'text:' is missing — ",
         "data/trees/x.yml:56: step 'skrivefeil': unknown field 'tekst:' — did you mean 'text:'?",
         "data/trees/y.yml:2: the YAML cannot be read: ",
+        "data/trees/w.yml:3: the tree has no steps ('nodes:' is empty) — ",
         "data/trees/z.yml:1: the file holds a list, not a tree — ",
         "data/trees/tom.yml:1: the file is empty — ",
         "docs/a/tre.md:10: the decision tree 'x' cannot be shown, because its file has errors — fix the problems reported for data/trees/x.yml",

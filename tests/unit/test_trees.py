@@ -82,9 +82,32 @@ def test_yaml_syntax_error_names_the_line():
     assert "YAML cannot be read" in str(p)
 
 
-def test_unquoted_question_mark_in_braces_gets_a_helpful_fix():
-    _, problems = check(GOOD.replace('{nb: "Spørsmål?", en: "Question?"}', "{nb: Hva nå?, en: What now?}"))
-    assert problems[0].line == 6 and "quotes" in problems[0].fix
+def test_a_text_cut_short_inside_braces_gets_a_helpful_fix():
+    _, problems = check(GOOD.replace('{nb: "Spørsmål?", en: "Question?"}', '{nb: "Hva" nå?, en: What now?}'))
+    assert problems[0].line == 6 and "ends too early" in problems[0].what and "quotes" in problems[0].fix
+
+
+def test_a_tree_without_steps_is_a_problem_not_a_crash():
+    tree, problems = check('id: t\ntitle: {nb: "Hva nå?", en: What now?}\nnodes: {}\n')
+    assert tree is None
+    p = only(problems, "the tree has no steps ('nodes:' is empty)")
+    assert p.line == 3 and "add the steps under 'nodes:'" in p.fix
+
+
+def test_an_unquoted_question_mark_inside_braces_is_read_as_written():
+    # libyaml reads «Hva nå?» as the text it is; PyYAML's own parser would stop at the «?»
+    tree, problems = check(GOOD.replace('{nb: "Spørsmål?", en: "Question?"}', "{nb: Hva nå?, en: What now?}"))
+    assert problems == [] and tree.nodes["q1"].text.nb == "Hva nå?" and tree.nodes["q1"].text.en == "What now?"
+
+
+def test_the_fast_and_the_plain_yaml_reader_read_every_published_data_file_alike():
+    import yaml
+    from veileder import tree_model
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        fast, plain = tree_model._load(text, tree_model._FastLoader), tree_model._load(text, tree_model._Loader)
+        assert fast.data == plain.data and fast.duplicates == plain.duplicates, path.name
+    assert yaml.__with_libyaml__, "the pinned PyYAML wheel should bring libyaml (the fast reader)"
 
 
 def test_schema_error_unknown_field_and_missing_field():
