@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from veileder.yamlfile import unbuildable_scalar
+from veileder.yamlfile import construct_keeping_text
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,7 +39,7 @@ def split_front_matter(text: str) -> FrontMatter:
             try:
                 fm.data = (loader.construct_document(node) if node is not None else None) or {}
             except ValueError:  # a date YAML cannot build: `reviewed: 2026-02-30`
-                fm.data = _construct_keeping_text(node)
+                fm.data = construct_keeping_text(node) or {}
         finally:
             loader.dispose()
     except ValueError as exc:  # a value YAML cannot build and that cannot be kept as text
@@ -58,21 +58,3 @@ def split_front_matter(text: str) -> FrontMatter:
         for key_node, _ in node.value:
             fm.lines[str(key_node.value)] = key_node.start_mark.line + 2
     return fm
-
-
-def _construct_keeping_text(node: yaml.Node) -> object:
-    """The front matter's data with each value YAML cannot build (the date `reviewed: 2026-02-30`)
-    kept as the text written, so the page checks report it by its key and still check every other
-    key in the same run."""
-    for _ in range(50):  # one more try per such value
-        constructor = yaml.SafeLoader("")
-        try:
-            return constructor.construct_document(node) or {}
-        except ValueError:
-            bad = unbuildable_scalar(node)
-            if bad is None:
-                raise
-            bad.tag = "tag:yaml.org,2002:str"
-        finally:
-            constructor.dispose()
-    raise ValueError("too many values that cannot be read")

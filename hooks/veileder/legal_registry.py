@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from veileder.problems import Problem
-from veileder.yamlfile import YamlSyntaxError, parse
+from veileder.yamlfile import YamlSyntaxError, node_is_timestamp, parse
 
 SECTION_KEY_PATTERN = r"^\d+(-\d+)?( [a-z])?$"
 LOVDATA_ID_PATTERN = r"^(LOV|FOR)-\d{4}-\d{2}-\d{2}(-\d+)?$"
@@ -329,7 +329,8 @@ def _problems_from(err: ValidationError, where: str, rel: str, line_of) -> list[
             msg = str(e["msg"]).removeprefix("Value error, ")
             out.append(Problem(rel, line, f"{where}: {msg}", "correct the entry"))
         elif field_name in _DATE_FIELDS and e["type"].startswith(("date", "datetime")):
-            out.append(Problem(rel, line, f"{where}: {_describe(loc)} is not a date (got {got!r})", write))
+            kind = "a real date" if isinstance(got, str) and node_is_timestamp(got) else "a date"  # 2026-13-45
+            out.append(Problem(rel, line, f"{where}: {_describe(loc)} is not {kind} (got {got!r})", write))
         elif e["type"] == "string_pattern_mismatch":
             out.append(Problem(rel, line, f"{where}: {_describe(loc)} is not in the right form (got {got!r})", write))
         elif e["type"] in ("string_too_short", "too_short"):
@@ -389,12 +390,13 @@ def registry_from_text(text: str, *, rel: str = "data/laws.yml",
         body = {k: v for k, v in raw.items() if k != "sections"}
         if isinstance(body.get("unverified"), dict):
             body["unverified"] = {_section_key(k): v for k, v in body["unverified"].items()}
+        law: Law | None = None
         try:
             law = Law.model_validate(body)
         except ValidationError as err:
-            problems += _problems_from(err, where, rel, line_of)
-            continue
-        problems += _future_date(law.checked, today, rel, line_of("checked"), where)
+            problems += _problems_from(err, where, rel, line_of)  # its sections are still checked below
+        else:
+            problems += _future_date(law.checked, today, rel, line_of("checked"), where)
         sections: dict[str, Section] = {}
         if not isinstance(raw_sections, dict):
             problems.append(Problem(rel, line_of("sections"), f"{where}: `sections` is not a mapping",
@@ -416,6 +418,8 @@ def registry_from_text(text: str, *, rel: str = "data/laws.yml",
                 broken_sections.add((law_id, key))
                 continue
             problems += _future_date(sections[key].checked, today, rel, sline("checked"), swhere)
+        if law is None:
+            continue  # left out, with its names in `broken`: its problems are reported above
         laws[law_id] = law.model_copy(update={"sections": sections})
         del broken[law_id]
     problems += _cross_checks(laws, doc, rel, set(broken))

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from veileder import phone_format
 from veileder.problems import Problem
-from veileder.yamlfile import YamlDoc, YamlSyntaxError, parse
+from veileder.yamlfile import YamlDoc, YamlSyntaxError, node_is_timestamp, parse
 
 # The ONE place that says how old a verification may be before the build refuses the number.
 MAX_VERIFIED_AGE_MONTHS = 12
@@ -207,6 +207,9 @@ def _problems_from_error(err: ValidationError, raw: Any, index: int, doc: YamlDo
                                     "confirm the number with its owner and set confidence to high, medium-high or medium, or remove the entry"))
         elif top == "source":
             problems.append(Problem(rel, line, f"{label} has no source", _FIELD_FIX["source"]))
+        elif top == "verified" and isinstance(item.get("input"), str) and node_is_timestamp(item["input"]):
+            problems.append(Problem(rel, line, f"{label}: `verified` is not a real date (got '{item['input']}')",
+                                    _FIELD_FIX["verified"]))  # 2026-02-30, kept as text by the YAML reader
         elif top == "verified":
             problems.append(Problem(rel, line, f"{label} has no valid verification date ({item['msg']})", _FIELD_FIX["verified"]))
         elif top in _TEXT_FIELDS and len(loc) == 1:

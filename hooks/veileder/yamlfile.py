@@ -52,7 +52,10 @@ def parse(text: str) -> YamlDoc:
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, {(): 1})
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, TypeError, OverflowError):  # a value YAML cannot build, e.g. the date 2026-13-45
+            data = construct_keeping_text(node)  # kept as written: the file's checks report it by its field
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         if e.context_mark is not None and "end of stream" in (e.problem or ""):
@@ -75,6 +78,24 @@ def parse(text: str) -> YamlDoc:
     doc = YamlDoc(data, {(): node.start_mark.line + 1})
     _walk(node, (), doc)
     return doc
+
+
+def construct_keeping_text(node: yaml.Node) -> Any:
+    """The data under node with each date YAML cannot build (`checked: 2026-13-45`) kept as the text
+    written, so a file's checks report it by its field and still check everything else in the same
+    run. Raises the constructor's error for any other value it cannot build."""
+    for _ in range(50):  # one more try per such value
+        constructor = yaml.SafeLoader("")
+        try:
+            return constructor.construct_document(node)
+        except (ValueError, TypeError, OverflowError):
+            bad = unbuildable_scalar(node)
+            if bad is None or not node_is_timestamp(bad.value):
+                raise
+            bad.tag = "tag:yaml.org,2002:str"
+        finally:
+            constructor.dispose()
+    raise ValueError("too many values that cannot be read")
 
 
 def node_is_timestamp(value: str) -> bool:

@@ -92,8 +92,8 @@ def test_a_broken_registry_is_reported_once_not_for_every_reference(mini_site, t
     result = mini_site.build(tmp_path / "out")
     log = result.stderr + result.stdout
     assert result.returncode != 0 and "Traceback" not in log and "crashed" not in log
-    assert f"data/laws.yml:{line}: the file is not valid YAML: «2026-13-45» is not a real date" in log
-    assert "is not a law in the registry" not in log
+    assert f"data/laws.yml:{line}: law «" in log and "`checked` is not a real date (got '2026-13-45')" in log
+    assert "is not a law in the registry" not in log and "has no §" not in log
 
 
 def test_registry_mistakes_and_page_mistakes_are_all_reported_in_one_run(mini_site, tmp_path):

@@ -237,12 +237,24 @@ def test_unquoted_numeric_section_keys_are_accepted():
 
 # --- malformed files: every mistake is a problem with a line, never a traceback ----------------
 
-def test_impossible_date_is_a_problem_with_its_line():
-    reg, problems = registry_from_text(GOOD.replace("        checked: 2026-11-23", "        checked: 2026-13-45"))
+def test_impossible_dates_are_each_a_problem_with_its_line_and_the_rest_is_still_checked():
+    text = (GOOD.replace("        checked: 2026-11-23", "        checked: 2026-13-45")
+            .replace("    checked: 2026-11-23\n    confidence", "    checked: 2026-02-30\n    confidence", 1))
+    reg, problems = registry_from_text(text)
     assert [str(p) for p in problems] == [
-        "data/laws.yml:17: the file is not valid YAML: «2026-13-45» is not a real date (month must be in 1..12) — "
-        "write the date as YYYY-MM-DD with a real month and day"]
-    assert reg.unreadable
+        "data/laws.yml:11: law «lova»: `checked` is not a real date (got '2026-02-30') — write the date the entry "
+        "was checked against its source, as YYYY-MM-DD",
+        "data/laws.yml:17: law «lova», § 1: `checked` is not a real date (got '2026-13-45') — write the date the "
+        "entry was checked against its source, as YYYY-MM-DD"]
+    assert not reg.unreadable and "lova" not in reg.laws  # left out, and its names are known as broken
+    assert "lova" in reg.broken_names and ("lova", "1") in reg.broken_sections
+
+
+def test_a_law_entry_with_an_error_still_has_its_sections_checked():
+    text = GOOD.replace("    checked: 2026-11-23\n    confidence", "    checked: 5\n    confidence", 1)
+    text = text.replace("        checked: 2026-11-23", "        checked: 2026-13-45")
+    _, problems = registry_from_text(text)
+    assert [p.line for p in problems] == [11, 17]
 
 
 @pytest.mark.parametrize("old, new, expected", [
@@ -252,16 +264,18 @@ def test_impossible_date_is_a_problem_with_its_line():
     ("    checked: 2026-11-23\n    confidence", "    checked: 5\n    confidence",
      "data/laws.yml:11: law «lova»: `checked` is not a date (got 5) — write the date the entry was checked against "
      "its source, as YYYY-MM-DD"),
-    ("    source: test\n", "    source: ''\n",
+    ("    source: test\n", "    source: ''\n", [  # the law's and its section's: both, in one run
      "data/laws.yml:10: law «lova»: `source` is empty — write where the entry was checked, e.g. «facts.md — Lovdata, "
-     "straffeloven § 282»"),
+     "straffeloven § 282»",
+     "data/laws.yml:16: law «lova», § 1: `source` is empty — write where the entry was checked, e.g. «facts.md — "
+     "Lovdata, straffeloven § 282»"]),
     ("    confidence: high\n", "    confidence: high\n    unverified: {\"§ 2\": why}\n",
      "data/laws.yml:13: law «lova»: `unverified.§ 2` is not in the right form (got '§ 2') — write a section number in "
      "quotes and the reason, e.g. `\"23\": changed on 1 July 2026; check before citing`"),
 ])
 def test_wrong_values_are_described_in_words(old, new, expected):
     assert old in GOOD
-    assert _problems(GOOD.replace(old, new)) == [expected]
+    assert _problems(GOOD.replace(old, new)) == (expected if isinstance(expected, list) else [expected])
 
 
 def test_no_message_tells_the_editor_to_write_see():

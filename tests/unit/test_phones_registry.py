@@ -239,8 +239,8 @@ def _entry_with(field_line: str, replaces: str) -> str:
      "write the Norwegian number in quotes, e.g. '116 006' or '22 40 00 40'"),
     ("verified: 15.11.2026", "verified", 4, "phone entry 'test' has no valid verification date (Input should be a valid date "
      "or datetime, invalid character in year)", "add `verified:` with the date you checked the number against its source, as YYYY-MM-DD"),
-    ("verified: 2026-02-30", "verified", 4, "the phone registry is not valid YAML: «2026-02-30» is not a real date "
-     "(day is out of range for month)", None),
+    ("verified: 2026-02-30", "verified", 4, "phone entry 'test': `verified` is not a real date (got '2026-02-30')",
+     "add `verified:` with the date you checked the number against its source, as YYYY-MM-DD"),
     ("verified: '2026-02-30'", "verified", 4, None, "add `verified:` with the date you checked the number against its source, as YYYY-MM-DD"),
     ("source: [facts.md]", "source", 4, "phone entry 'test' has no source", None),
     ("confidence: unverified", "confidence", 4, "phone entry 'test' is marked unverified; unverified numbers must not be published", None),
