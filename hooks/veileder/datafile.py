@@ -35,7 +35,9 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlDoc | None, list[Problem]]:
     if doc.error:
         line, msg = doc.error
         fix = "check indentation, colons and quotes on this line or the line above"
-        if "expected ',' or '}'" in msg or "expected ',' or ']'" in msg:
+        if "recursive alias" in msg:
+            fix = "write that part out in full instead of the alias"
+        elif "expected ',' or '}'" in msg or "expected ',' or ']'" in msg:
             fix = ("inside { … } put each text in double quotes when it contains a comma, colon or "
                    'question mark, e.g. {nb: "Nei, ikke krav", en: "No, not required"}')
         return None, [Problem(rel, line, f"the YAML cannot be read: {msg}", fix)]

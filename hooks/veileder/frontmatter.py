@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from veileder.yamlfile import construct_keeping_text
+from veileder.yamlfile import construct_keeping_text, recursive_alias
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -36,6 +36,9 @@ def split_front_matter(text: str) -> FrontMatter:
         loader = _LOADER(raw)
         try:
             node = loader.get_single_node()
+            if (loop := recursive_alias(node)) is not None:
+                fm.error = (loop.start_mark.line + 2, "the front matter has an alias (*…) inside the part its anchor (&…) names")
+                return fm
             try:
                 fm.data = (loader.construct_document(node) if node is not None else None) or {}
             except ValueError:  # a date YAML cannot build: `reviewed: 2026-02-30`

@@ -357,8 +357,7 @@ def registry_from_text(text: str, *, rel: str = "data/laws.yml",
     try:
         doc = parse(text)
     except YamlSyntaxError as e:
-        fix = ("write the date as YYYY-MM-DD with a real month and day" if "not a real date" in e.message
-               else "fix the indentation, colons or quotes on this line (or the line before)")
+        fix = e.fix or "fix the indentation, colons or quotes on this line (or the line before)"
         return LawRegistry(unreadable=True), [Problem(rel, e.line, f"the file is not valid YAML: {e.message}", fix)]
     problems: list[Problem] = []
     for path, line in doc.duplicates:

@@ -90,7 +90,9 @@ def check_page_meta(fm: FrontMatter, file: str, lists: MetaLists, today: dt.date
     """The page's metadata, and every problem with it."""
     if fm.error:
         line, what = fm.error
-        return None, [Problem(file, line, what, "fix the YAML between the two '---' lines (indentation, a missing ':' or quote)")]
+        fix = ("write that part out in full instead of the alias" if "alias" in what
+               else "fix the YAML between the two '---' lines (indentation, a missing ':' or quote)")
+        return None, [Problem(file, line, what, fix)]
     if not fm.data and not fm.lines:
         return None, [Problem(file, 1, "the page has no front matter", "start the file with '---', the keys title, description, audience, reviewed, owner and sources, and '---' (see «Redaktørveiledning»)")]
     problems: list[Problem] = []

@@ -242,7 +242,7 @@ def load_phone_registry(path: Path, *, today: date, rel: str = "data/phones.yml"
         doc = parse(text)
     except YamlSyntaxError as exc:
         return PhoneRegistry(), [Problem(rel, exc.line, f"the phone registry is not valid YAML: {exc.message}",
-                                         "fix the YAML at this line (indentation, colons, quotes)")]
+                                         exc.fix or "fix the YAML at this line (indentation, colons, quotes)")]
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("phones"), list):
         return PhoneRegistry(), [Problem(rel, doc.line(), "the phone registry must have a `phones:` list",

@@ -136,6 +136,8 @@ _YAML_ERRORS = [
      "indent the item under the field it belongs to, e.g. under answers: or actions:"),
     (("found unhashable key", "found unacceptable key"), "a field name that is not a plain word",
      "write the field name as a plain word followed by a colon, e.g. text:"),
+    (("found recursive alias",), "an alias (*…) stands inside the part its anchor (&…) names",
+     "write that part out in full instead of the alias"),
     (("found undefined alias", "found duplicate anchor", "expected alphabetic or numeric character"), "a & or * sign YAML reads as a reference",
      "put texts that start with & or * in double quotes"),
     (("could not find expected",), "a quote, bracket or brace that is not closed",

@@ -23,10 +23,11 @@ Path_ = tuple[Any, ...]
 class YamlSyntaxError(ValueError):
     """The text is not valid YAML; `line` is 1-based (or None when unknown)."""
 
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: str, line: int | None, fix: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.fix = fix  # how to fix it, when this mistake has advice of its own
 
 
 @dataclass
@@ -52,10 +53,15 @@ def parse(text: str) -> YamlDoc:
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, {(): 1})
+        if (loop := recursive_alias(node)) is not None:
+            raise YamlSyntaxError("an alias (*…) stands inside the part its anchor (&…) names", loop.start_mark.line + 1,
+                                  "write that part out in full instead of the alias")
         try:
             data = loader.construct_document(node)
         except (ValueError, TypeError, OverflowError):  # a value YAML cannot build, e.g. the date 2026-13-45
             data = construct_keeping_text(node)  # kept as written: the file's checks report it by its field
+    except YamlSyntaxError:
+        raise
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         if e.context_mark is not None and "end of stream" in (e.problem or ""):
@@ -78,6 +84,27 @@ def parse(text: str) -> YamlDoc:
     doc = YamlDoc(data, {(): node.start_mark.line + 1})
     _walk(node, (), doc)
     return doc
+
+
+def recursive_alias(node: yaml.Node) -> yaml.Node | None:
+    """The first node that holds itself (`x: &a [*a]`: an alias inside the part its anchor names), or
+    None. Such a file would send every reader of it round in circles."""
+    ancestors: set[int] = set()
+    done: set[int] = set()  # a part an alias repeats elsewhere is walked once
+
+    def walk(n: yaml.Node) -> yaml.Node | None:
+        if id(n) in ancestors:
+            return n
+        if id(n) in done or isinstance(n, yaml.ScalarNode):
+            return None
+        ancestors.add(id(n))
+        children = [x for pair in n.value for x in pair] if isinstance(n, yaml.MappingNode) else n.value
+        found = next((hit for c in children if (hit := walk(c)) is not None), None)
+        ancestors.discard(id(n))
+        done.add(id(n))
+        return found
+
+    return walk(node) if node is not None else None
 
 
 def construct_keeping_text(node: yaml.Node) -> Any:

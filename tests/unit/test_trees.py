@@ -488,3 +488,65 @@ def test_yaml_mistakes_are_said_plainly(change, line, words):
     assert tree is None and len(problems) == 1
     assert problems[0].line == line and words in problems[0].what, str(problems[0])
     assert "<block" not in str(problems[0])
+
+
+# Every readable tree can be drawn: the good tree with parts taken away or emptied, as an editor's
+# half-finished file may have them. A tree the checks hand on (not None) must never crash the drawing.
+def _parts(data, path=()):
+    yield path
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _parts(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _parts(v, (*path, i))
+
+
+_GOOD_DATA = load_yaml(GOOD).data
+_PATHS = [p for p in _parts(_GOOD_DATA) if p]
+_PATH = st.one_of(st.sampled_from([p for p in _PATHS if len(p) <= 2]), st.sampled_from(_PATHS))  # whole parts as often as details
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PATH, st.sampled_from(["drop", None, "", [], {}])), min_size=1, max_size=3))
+def test_a_tree_with_parts_missing_or_empty_is_reported_or_drawn_never_a_crash(changes):
+    import copy
+
+    import yaml
+    data = copy.deepcopy(_GOOD_DATA)
+    for path, value in changes:
+        parent = data
+        for key in path[:-1]:
+            try:
+                parent = parent[key]
+            except (KeyError, IndexError, TypeError):
+                break
+        else:
+            try:
+                if value == "drop":
+                    del parent[path[-1]]
+                else:
+                    parent[path[-1]] = copy.deepcopy(value)
+            except (KeyError, IndexError, TypeError):
+                pass
+    tree, problems = check(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    if tree is not None:
+        for lang in ("nb", "en"):
+            render_tree(tree, lang=lang, page_href=lambda p: p)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("id: t\ntitle: &a {nb: *a, en: x}\nnodes: {}\n", 2),
+    ("id: t\ntitle: {nb: x, en: x}\nnodes: &n\n  q1: *n\n", 3),
+])
+def test_an_alias_inside_its_own_anchor_is_a_problem_not_a_crash(text, line):
+    tree, problems = check(text)
+    assert tree is None and len(problems) == 1
+    assert problems[0].line == line and "an alias (*…) stands inside the part its anchor (&…) names" in problems[0].what
+    assert problems[0].fix == "write that part out in full instead of the alias"
+
+
+def test_an_alias_that_repeats_a_part_elsewhere_is_still_read():
+    tree, problems = check(GOOD.replace("title: {nb: Tittel, en: Title}", "title: &t {nb: Tittel, en: Title}")
+                                .replace('text: {nb: "Spørsmål?", en: "Question?"}', "text: *t"))
+    assert problems == [] and tree.nodes["q1"].text.nb == "Tittel"

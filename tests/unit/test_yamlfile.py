@@ -77,3 +77,23 @@ def test_an_impossible_date_in_front_matter_is_kept_as_text():
     # kept as the text written, for the page checks to report by its key; the rest is read as usual
     assert fm.error is None and fm.data == {"title": "x", "reviewed": "2026-02-30", "next_review": "2027-13-01"}
     assert fm.lines == {"title": 2, "reviewed": 3, "next_review": 4}
+
+
+def test_an_alias_inside_its_own_anchor_is_a_syntax_error_with_its_line_and_fix():
+    with pytest.raises(YamlSyntaxError) as e:
+        parse("laws:\n  x: &a\n    sections: {'1': *a}\n")
+    assert e.value.line == 2 and "inside the part its anchor" in e.value.message
+    assert e.value.fix == "write that part out in full instead of the alias"
+    assert parse("a: &a {b: 1}\nc: *a\n").data == {"a": {"b": 1}, "c": {"b": 1}}  # an alias elsewhere is fine
+
+
+def test_an_alias_inside_its_own_anchor_in_front_matter_is_reported_with_its_line():
+    import datetime as dt
+
+    from veileder.frontmatter import split_front_matter
+    from veileder.page_meta import check_page_meta
+
+    fm = split_front_matter("---\ntitle: x\naudience: &a [*a]\n---\nbody\n")
+    assert fm.error == (3, "the front matter has an alias (*…) inside the part its anchor (&…) names")
+    _, problems = check_page_meta(fm, "docs/a.md", None, dt.date(2026, 12, 1))
+    assert [(p.line, p.fix) for p in problems] == [(3, "write that part out in full instead of the alias")]
