@@ -88,6 +88,7 @@ def load_changes(path: Path, *, known_pages: set[str], today: dt.date,
             if page not in known_pages:
                 problems.append(Problem(rel, doc.line(("changes", i, "pages", j)), f"no page '{page}' in docs/",
                                         "write the bokmål page relative to docs/, e.g. tiltak/besoksforbud.md"))
+        change.pages = [page for page in change.pages if page in known_pages]  # the others are reported, not linked
         changes.append(change)
     changes.sort(key=lambda c: c.date, reverse=True)
     return changes, problems

@@ -129,3 +129,16 @@ def test_the_example_in_the_editors_guide_passes_the_checks(tmp_path):
         example = blocks[0]
         changes, problems = load(tmp_path, example, pages={"tiltak/omvendt-voldsalarm.md"})
         assert problems == [] and len(changes) == 1, (name, problems)
+
+
+def test_a_page_that_does_not_exist_is_reported_and_not_linked(tmp_path):
+    changes, problems = load(tmp_path, """\
+        changes:
+          - date: 2026-11-01
+            text: {nb: Ny side., en: New page.}
+            pages: [tiltak/besoksforbud.md, "", tiltak/finnes-ikke.md]
+    """)
+    assert [p.line for p in problems] == [4, 4] and all("in docs/" in p.what for p in problems)
+    assert changes[0].pages == ["tiltak/besoksforbud.md"]
+    md = render_changes(changes, lang="nb", link=lambda p: ("Besøksforbud", "../" + p))
+    assert "finnes-ikke" not in md and "(../tiltak/besoksforbud.md)" in md
