@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from .problems import Problem
 from .tree_model import LANG_NAMES, LANGS, Text, YamlDoc, load_yaml
+from .yamlfile import RECURSIVE_ALIAS, RECURSIVE_ALIAS_FIX
 
 __all__ = ["LANGS", "LANG_NAMES", "Text", "YamlDoc", "loc_text", "md_escape", "missing_language",
            "read_yaml", "schema_problems"]
@@ -35,8 +36,8 @@ def read_yaml(path: Path, rel: str) -> tuple[YamlDoc | None, list[Problem]]:
     if doc.error:
         line, msg = doc.error
         fix = "check indentation, colons and quotes on this line or the line above"
-        if "recursive alias" in msg:
-            fix = "write that part out in full instead of the alias"
+        if msg == RECURSIVE_ALIAS:
+            fix = RECURSIVE_ALIAS_FIX
         elif "expected ',' or '}'" in msg or "expected ',' or ']'" in msg:
             fix = ("inside { … } put each text in double quotes when it contains a comma, colon or "
                    'question mark, e.g. {nb: "Nei, ikke krav", en: "No, not required"}')

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .frontmatter import FrontMatter
 from .problems import Problem
+from .yamlfile import RECURSIVE_ALIAS_FIX
 
 # Front matter keys Material itself understands; allowed beside ours.
 THEME_KEYS = {"hide", "search", "template", "icon", "status"}
@@ -90,7 +91,7 @@ def check_page_meta(fm: FrontMatter, file: str, lists: MetaLists, today: dt.date
     """The page's metadata, and every problem with it."""
     if fm.error:
         line, what = fm.error
-        fix = ("write that part out in full instead of the alias" if "alias" in what
+        fix = (RECURSIVE_ALIAS_FIX if "alias (*…)" in what
                else "fix the YAML between the two '---' lines (indentation, a missing ':' or quote)")
         return None, [Problem(file, line, what, fix)]
     if not fm.data and not fm.lines:

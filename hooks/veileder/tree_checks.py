@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from .problems import Problem
 from .tree_model import LANG_NAMES, LANGS, NODE_ID, Answer, Node, PageLink, Phone, Text, Tree, YamlDoc, load_yaml, readable
+from .yamlfile import RECURSIVE_ALIAS, RECURSIVE_ALIAS_FIX
 
 CheckText = Callable[[str, str, str, int], list[Problem]]
 CheckPhone = Callable[[str, str, int], list[Problem]]
@@ -136,8 +137,7 @@ _YAML_ERRORS = [
      "indent the item under the field it belongs to, e.g. under answers: or actions:"),
     (("found unhashable key", "found unacceptable key"), "a field name that is not a plain word",
      "write the field name as a plain word followed by a colon, e.g. text:"),
-    (("found recursive alias",), "an alias (*…) stands inside the part its anchor (&…) names",
-     "write that part out in full instead of the alias"),
+    ((RECURSIVE_ALIAS,), RECURSIVE_ALIAS, RECURSIVE_ALIAS_FIX),
     (("found undefined alias", "found duplicate anchor", "expected alphabetic or numeric character"), "a & or * sign YAML reads as a reference",
      "put texts that start with & or * in double quotes"),
     (("could not find expected",), "a quote, bracket or brace that is not closed",

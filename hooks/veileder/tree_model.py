@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
-from veileder.yamlfile import recursive_alias
+from veileder.yamlfile import RECURSIVE_ALIAS, recursive_alias
 
 LANGS = ("nb", "en")
 LANG_NAMES = {"nb": "Norwegian bokmål (nb)", "en": "English (en)"}
@@ -206,7 +206,7 @@ def _load(text: str, loader_class: type) -> YamlDoc:
         node = loader.get_single_node()
         doc = YamlDoc(node=node)
         if (loop := recursive_alias(node)) is not None:
-            return YamlDoc(error=(loop.start_mark.line + 1, "found recursive alias: an alias (*…) stands inside the part its anchor (&…) names"))
+            return YamlDoc(error=(loop.start_mark.line + 1, RECURSIVE_ALIAS))
         if node is not None:
             _find_duplicates(node, doc.duplicates)
             doc.data = loader.construct_document(node)

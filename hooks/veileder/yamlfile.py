@@ -20,6 +20,11 @@ import yaml
 Path_ = tuple[Any, ...]
 
 
+# `x: &a [*a]`: said the same way wherever it is found (recursive_alias)
+RECURSIVE_ALIAS = "an alias (*…) stands inside the part its anchor (&…) names"
+RECURSIVE_ALIAS_FIX = "write that part out in full instead of the alias"
+
+
 class YamlSyntaxError(ValueError):
     """The text is not valid YAML; `line` is 1-based (or None when unknown)."""
 
@@ -54,8 +59,7 @@ def parse(text: str) -> YamlDoc:
         if node is None:
             return YamlDoc(None, {(): 1})
         if (loop := recursive_alias(node)) is not None:
-            raise YamlSyntaxError("an alias (*…) stands inside the part its anchor (&…) names", loop.start_mark.line + 1,
-                                  "write that part out in full instead of the alias")
+            raise YamlSyntaxError(RECURSIVE_ALIAS, loop.start_mark.line + 1, RECURSIVE_ALIAS_FIX)
         try:
             data = loader.construct_document(node)
         except (ValueError, TypeError, OverflowError):  # a value YAML cannot build, e.g. the date 2026-13-45

@@ -7,7 +7,6 @@ The examples are the same on every run (derandomize), so CI does not find new on
 with `--hypothesis-seed=N` and without `derandomize` to explore."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -17,6 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.mutate import changed, parts
 from veileder.site_content import page_markdown, scan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,32 +25,6 @@ FILES = ["data/measures.yml", "data/duties.yml", "data/phones.yml", "data/laws.y
 # what an editor may leave behind: a part gone or empty, or a value of another kind
 VALUES = ["drop", None, "", [], {}, "x", 0, True, "2026-13-45", [{}], {"nb": "x"}, {"nb": "", "en": ""},
           "{{ tree: x }}", "strl. § 999", "ring 22 22 22 22", "[a](b.md)"]
-
-
-def _parts(data, path=()):
-    yield path
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _parts(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _parts(v, (*path, i))
-
-
-def _changed(data, changes):
-    data = copy.deepcopy(data)
-    for path, value in changes:
-        parent = data
-        try:
-            for key in path[:-1]:
-                parent = parent[key]
-            if value == "drop":
-                del parent[path[-1]]
-            else:
-                parent[path[-1]] = copy.deepcopy(value)
-        except (KeyError, IndexError, TypeError):
-            pass  # an earlier change took this part away
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +38,7 @@ def site_copy(tmp_path_factory):
 @pytest.mark.parametrize("rel", FILES)
 def test_a_data_file_with_parts_missing_or_wrong_is_reported_never_a_crash(site_copy, rel):
     good = yaml.safe_load((ROOT / rel).read_text(encoding="utf-8"))
-    paths = [p for p in _parts(good) if p]
+    paths = [p for p in parts(good) if p]
     whole = [p for p in paths if len(p) <= 3]  # whole entries and fields as often as the details in them
 
     @settings(max_examples=12, deadline=None, derandomize=True, database=None,
@@ -72,7 +46,7 @@ def test_a_data_file_with_parts_missing_or_wrong_is_reported_never_a_crash(site_
     @given(st.lists(st.tuples(st.one_of(st.sampled_from(whole), st.sampled_from(paths)), st.sampled_from(VALUES)),
                     min_size=1, max_size=2))
     def run(changes):
-        (site_copy / rel).write_text(yaml.safe_dump(_changed(good, changes), allow_unicode=True, sort_keys=False),
+        (site_copy / rel).write_text(yaml.safe_dump(changed(good, changes), allow_unicode=True, sort_keys=False),
                                      encoding="utf-8")
         content = scan(site_copy, today=dt.date(2026, 12, 1))
         for page in content.pages:

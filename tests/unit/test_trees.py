@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.mutate import changed, parts
 from veileder.problems import Problem
 from veileder.tree_model import load_yaml, schema_text
 from veileder.trees import backlinks, check_tree_text, load_trees, render_backlinks, render_tree, step_anchor
@@ -492,43 +493,16 @@ def test_yaml_mistakes_are_said_plainly(change, line, words):
 
 # Every readable tree can be drawn: the good tree with parts taken away or emptied, as an editor's
 # half-finished file may have them. A tree the checks hand on (not None) must never crash the drawing.
-def _parts(data, path=()):
-    yield path
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _parts(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _parts(v, (*path, i))
-
-
 _GOOD_DATA = load_yaml(GOOD).data
-_PATHS = [p for p in _parts(_GOOD_DATA) if p]
+_PATHS = [p for p in parts(_GOOD_DATA) if p]
 _PATH = st.one_of(st.sampled_from([p for p in _PATHS if len(p) <= 2]), st.sampled_from(_PATHS))  # whole parts as often as details
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(_PATH, st.sampled_from(["drop", None, "", [], {}])), min_size=1, max_size=3))
 def test_a_tree_with_parts_missing_or_empty_is_reported_or_drawn_never_a_crash(changes):
-    import copy
-
     import yaml
-    data = copy.deepcopy(_GOOD_DATA)
-    for path, value in changes:
-        parent = data
-        for key in path[:-1]:
-            try:
-                parent = parent[key]
-            except (KeyError, IndexError, TypeError):
-                break
-        else:
-            try:
-                if value == "drop":
-                    del parent[path[-1]]
-                else:
-                    parent[path[-1]] = copy.deepcopy(value)
-            except (KeyError, IndexError, TypeError):
-                pass
+    data = changed(_GOOD_DATA, changes)
     tree, problems = check(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     if tree is not None:
         for lang in ("nb", "en"):
