@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
-from veileder.yamlfile import RECURSIVE_ALIAS, recursive_alias
+
+from .yamlfile import RECURSIVE_ALIAS, recursive_alias
 
 LANGS = ("nb", "en")
 LANG_NAMES = {"nb": "Norwegian bokmål (nb)", "en": "English (en)"}
