@@ -36,7 +36,8 @@ def split_front_matter(text: str) -> FrontMatter:
         loader = _LOADER(raw)
         try:
             node = loader.get_single_node()
-            if (loop := recursive_alias(node)) is not None:
+            # an alias is written «*name»: front matter without a «*» has none to follow (most pages)
+            if "*" in raw and (loop := recursive_alias(node)) is not None:
                 fm.error = (loop.start_mark.line + 2, "the front matter has an alias (*…) inside the part its anchor (&…) names")
                 return fm
             try:

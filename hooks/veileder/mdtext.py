@@ -7,8 +7,7 @@ A footnote's text is prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _PROTECTED_INLINE = re.compile(
@@ -32,8 +31,7 @@ _PROTECTED_START = re.compile(r"[`<!\[{]")  # what a protected part starts with
 _DEFINITION_LINE = re.compile(r"^[ \t]*(\*\[[^\]]+\]:|\[(?!\^)[^\]]+\]:\s)")  # not footnotes: their text is prose
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):  # a tuple: made for every part of every page, twice (twice as quick as a dataclass)
     text: str
     offset: int  # character offset in the whole Markdown
     line: int  # 1-based line of the segment's first character
