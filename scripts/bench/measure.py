@@ -6,6 +6,7 @@ import http.server
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -111,8 +112,11 @@ def lighthouse(url: str, out_json: Path) -> dict:
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
                 failed.append(f"{cat}: {ref['id']} ({audit.get('displayValue') or audit.get('title')})")
     requests = [r["url"] for r in report["audits"].get("network-requests", {}).get("details", {}).get("items", [])]
+    # Lighthouse times the host's CPU before each run (benchmarkIndex) and warns below 1,000: its
+    # simulated phone is then slower than intended, and the performance score lower.
+    index = (report.get("environment") or {}).get("benchmarkIndex")
     return {"scores": scores, "failed_audits": failed, "requests": requests,
-            "version": report.get("lighthouseVersion")}
+            "version": report.get("lighthouseVersion"), "benchmark_index": round(index) if index else None}
 
 
 LIGHTHOUSE_RUNS = 3  # Lighthouse's own advice: scores vary from run to run; report the median of several
@@ -127,4 +131,18 @@ def median_of_runs(runs: list[dict]) -> dict:
         values = sorted(r["scores"][c] for r in runs if r["scores"][c] is not None)
         scores[c] = values[len(values) // 2] if len(values) == len(runs) else None
     middle = sorted(runs, key=lambda r: r["scores"].get("performance") or 0)[len(runs) // 2]
-    return {**middle, "scores": scores, "runs": [r["scores"] for r in runs]}
+    return {**middle, "scores": scores, "runs": [r["scores"] for r in runs],
+            "benchmark_indexes": [r.get("benchmark_index") for r in runs]}
+
+
+def paired_share(with_hooks: list[float], without: list[float]) -> dict:
+    """The hooks' share of the build from builds run in pairs, one with the hooks and one without,
+    back to back: the median of the pairs' shares ((with − without) / with), and their range.
+
+    A shared machine's speed drifts over minutes; the two builds of a pair see nearly the same
+    machine, so each pair's share is little disturbed, and the median leaves out a pair that a burst
+    of load hit in one build only. (The best runs of each kind can come from different moments.)"""
+    shares = sorted((w - b) / w for w, b in zip(with_hooks, without) if w > 0)
+    if not shares:
+        return {"share": None, "shares": [], "low": None, "high": None}
+    return {"share": statistics.median(shares), "shares": shares, "low": shares[0], "high": shares[-1]}
