@@ -32,6 +32,11 @@ Lang = Literal["nb", "en"]
 LANGS: tuple[str, ...] = ("nb", "en")
 
 
+def _digits_as_text(value: Any) -> Any:
+    # `number: 112` (unquoted) is read by YAML as the integer 112; it means the same
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Text(BaseModel):
     """The same text in bokmål and English."""
 
@@ -76,8 +81,7 @@ class PhoneEntry(BaseModel):
     @field_validator("number", mode="before")
     @classmethod
     def _number_as_text(cls, value: Any) -> Any:
-        # `number: 112` (unquoted) is read by YAML as the integer 112; it means the same
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        return _digits_as_text(value)
 
     @field_validator("number")
     @classmethod
@@ -107,11 +111,37 @@ class PhoneEntry(BaseModel):
         return phone_format.link_html(self.key, owner=self.owner.get(lang), purpose=self.purpose.get(lang))
 
 
+class UnusedNumber(BaseModel):
+    """A number the site must never show as a phone number, even without «ring» before it: a foreign
+    emergency number people write by mistake (911), or a Norwegian number that has closed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    number: str = Field(description="The number as it would be written, e.g. '911' or '22 33 44 55'.")
+    reason: str = Field(min_length=1, description="Why it is wrong here, for the editor's message, e.g. "
+                                                   "'the emergency number in the USA and Canada, not in Norway'.")
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: Any) -> Any:
+        return _digits_as_text(value)
+
+    @field_validator("number")
+    @classmethod
+    def _number_has_a_key(cls, value: str) -> str:
+        if phone_format.number_key(value) is None:
+            raise ValueError(f"'{value}' is not written as a phone number (8 digits, or a short number such as 911)")
+        return value
+
+
 class PhoneRegistryFile(BaseModel):
     """The whole of data/phones.yml."""
 
     model_config = ConfigDict(extra="forbid", title="Phone registry (data/phones.yml)")
     phones: list[PhoneEntry]
+    not_used: list[UnusedNumber] = Field(
+        default_factory=list,
+        description="Numbers that are never a phone number on this site: found anywhere in the text "
+                    "(also without «ring» before them) and reported with their reason.")
 
 
 def export_schema() -> dict[str, Any]:
@@ -132,6 +162,7 @@ class PhoneRegistry:
     entries: list[PhoneEntry] = field(default_factory=list)
     # Numbers whose entry has errors: not linked, reported where they are used.
     rejected: dict[str, str] = field(default_factory=dict)  # key -> id (or '?')
+    not_used: dict[str, str] = field(default_factory=dict)  # key -> why the site never shows it (`not_used:`)
 
     def __post_init__(self) -> None:
         self.by_key = {e.key: e for e in self.entries}
@@ -139,6 +170,13 @@ class PhoneRegistry:
 
     def lookup(self, key: str) -> PhoneEntry | None:
         return self.by_key.get(key)
+
+    def never_problem(self, file: str, line: int | None, quoted: str, key: str) -> Problem:
+        """The problem for a number listed under `not_used:` (the caller has checked that it is)."""
+        instead = "; ".join(f"{e.display}: {e.owner.en}" for e in self.entries if e.category == "emergency")
+        return Problem(file, line, f"{quoted} is not a phone number in Norway: {self.not_used[key]}",
+                       (f"use a Norwegian emergency number instead ({instead})" if instead else "remove it")
+                       + f"; if the text is about this number itself, write it as code: `{phone_format.display(key)}`")
 
 
 # ---------------------------------------------------------------- loading and checking
@@ -248,9 +286,9 @@ def load_phone_registry(path: Path, *, today: date, rel: str = "data/phones.yml"
         return PhoneRegistry(), [Problem(rel, doc.line(), "the phone registry must have a `phones:` list",
                                          "start the file with `phones:` followed by one `- id: ...` entry per number")]
     for key in data:
-        if key != "phones":
+        if key not in PhoneRegistryFile.model_fields:
             problems.append(Problem(rel, doc.line(key), f"unknown top-level field `{key}` in the phone registry",
-                                    "remove it; only `phones:` is allowed"))
+                                    "remove it; only `phones:` and `not_used:` are allowed"))
     doubled: set[int] = set()  # entries with a field written twice (YAML silently keeps the last)
     for path, line in doc.duplicates:
         if len(path) >= 3 and path[0] == "phones" and isinstance(path[1], int):
@@ -303,7 +341,51 @@ def load_phone_registry(path: Path, *, today: date, rel: str = "data/phones.yml"
                 "check the number with its owner (their own web page), then update `verified:` and `source:` — or remove the entry",
             ))
         entries.append(entry)
-    return PhoneRegistry(entries=entries, rejected=rejected), problems
+    not_used, p = _not_used(data.get("not_used"), doc, rel, seen_keys)
+    problems += p
+    return PhoneRegistry(entries=entries, rejected=rejected, not_used=not_used), problems
+
+
+def _not_used(raw_list: Any, doc: YamlDoc, rel: str, published: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
+    """The `not_used:` list: key -> reason, and its problems (an entry with errors is left out)."""
+    if raw_list is None:
+        return {}, []
+    if not isinstance(raw_list, list):
+        return {}, [Problem(rel, doc.line("not_used"), "`not_used:` must be a list",
+                            "write one `- number: '911'` with its `reason:` per number")]
+    found: dict[str, str] = {}
+    problems: list[Problem] = []
+    for index, raw in enumerate(raw_list):
+        label = f"`not_used:` entry no. {index + 1}" + (f" ({raw['number']})" if isinstance(raw, dict) and raw.get("number") else "")
+        try:
+            item = UnusedNumber.model_validate(raw)
+        except ValidationError as err:
+            for e in err.errors():
+                loc = tuple(e["loc"])
+                line = doc.line("not_used", index, *loc)
+                name = ".".join(str(x) for x in loc) or "entry"
+                if e["type"] == "missing":
+                    problems.append(Problem(rel, line, f"{label} has no `{name}`",
+                                            "give each number its `number:` and a `reason:` saying why it is never shown"))
+                elif e["type"] == "extra_forbidden":
+                    problems.append(Problem(rel, line, f"{label} has an unknown field `{name}`",
+                                            "remove it or correct its spelling (allowed: number, reason)"))
+                else:
+                    problems.append(Problem(rel, line, f"{label}: `{name}` is wrong: {e['msg'].removeprefix('Value error, ')}",
+                                            "write the number in quotes, e.g. '911', and the reason as text"))
+            continue
+        key = phone_format.number_key(item.number)
+        assert key is not None  # checked by the validator
+        line = doc.line("not_used", index, "number")
+        if key in published:
+            problems.append(Problem(rel, line, f"{item.number} is both a published number ('{published[key]}') and under `not_used:`",
+                                    "remove it from one of the two lists"))
+            continue
+        if key in found:
+            problems.append(Problem(rel, line, f"{item.number} is under `not_used:` twice", "keep one of the two entries"))
+            continue
+        found[key] = item.reason
+    return found, problems
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,8 @@ Write phone numbers plainly, in the usual Norwegian grouping (112, 02800, 116 00
    22400040, or with hyphens or full stops between the usual groups (22-40-00-40, 800.40.008); with
    or without +47, 0047 or (+47) in front; spaces may be no-break spaces. 5-digit numbers starting
    with 0 (02800); 116 and three digits (116 006, 116006).
-2. Numbers of 3–4 digits (112, 113, 1412 …) only if they are in the phone registry, or if they come
+2. Numbers of 3–4 digits (112, 113, 1412 …) only if they are in the phone registry (or in its
+   `not_used:` list: «911» is reported wherever it stands), or if they come
    right after a phone word: «ring», «ringe», «tlf.», «telefon», «nummer», «nødnummer», «sms», «call»,
    «phone», «dial», «number», «text» (also «ring politiet på 1850», «call the police on 1850», and the
    next number in a list: «ring 112, 113 eller 1850»). So «20 saker» or «§ 222» is never a phone
@@ -340,6 +341,9 @@ class _Scanner:
     def _unknown(self, key: str, written: str, line: int, short_cue: bool) -> None:
         quoted = quoted_number(written, phone_format.display(key))
         self._found(phone_format.e164(key))
+        if key in self.registry.not_used:
+            self.problems.append(self.registry.never_problem(self.file, line, quoted, key))
+            return
         if key in self.registry.rejected:
             self.problems.append(Problem(
                 self.file, line, f"{quoted} is in the phone registry, but its entry has errors and is not published",
@@ -388,7 +392,7 @@ class _Scanner:
             if kind == "short" and len(key) == 4 and _PLACE_AFTER.match(text, end) and not _has_cue(text, start, previous_end):
                 continue  # a postcode: «1412 Sofiemyr»
             if kind == "short" and entry is None:
-                known_bad = key in self.registry.rejected
+                known_bad = key in self.registry.rejected or key in self.registry.not_used
                 if not (known_bad or _has_cue(text, start, previous_end)):
                     continue
             previous_end = end

@@ -157,6 +157,8 @@ def registry_checks(laws, phones):
             return [Problem(file, line or None, f"'{number}' is not written as a phone number",
                             'write it as in data/phones.yml, e.g. "112", "02800", "116 006" or "22 40 00 40"')]
         if phones.lookup(key) is None:
+            if key in phones.not_used:
+                return [phones.never_problem(file, line or None, number, key)]
             if key in phones.rejected:
                 return [Problem(file, line or None, f"the phone number {number} is in the phone registry, but its entry has errors and is not published",
                                 f"fix the entry '{phones.rejected[key]}' in data/phones.yml (see the messages for that file)")]

@@ -95,12 +95,13 @@ def test_unknown_numbers_fail_the_build_with_file_and_line(mini_site, tmp_path):
             "Ring +47 912 34 567.\n\n"       # 14
             "Ring 22-33-44-55.\n\n"          # 16
             "Ring 116 000.\n\n"              # 18
-            "Ring 911.\n\n"                  # 20
+            "Ring 1850.\n\n"                 # 20
             "Ring 02801.\n\n"                # 22
             "Ring +47 116 006.\n\n"          # 24
             "Ring 12 34 56 78.\n\n"          # 26
             "Ring [116 006](https://example.org/).\n\n"  # 28
-            "Call +46 8 123 456 78.\n")      # 30
+            "Call +46 8 123 456 78.\n\n"    # 30
+            "I USA er nødnummeret 911.\n")  # 32: listed under not_used in data/phones.yml
     mini_site.pair("a/ukjent.md", body, body)
     mini_site.page("a/beskrivelse.md", "", raw="---\ntitle: Hjelp\ndescription: Ring 22 33 44 55 for hjelp når det haster.\naudience: [police]\n"
                    "reviewed: 2026-11-01\nowner: fagredaksjonen\nsources: [lovdata]\n---\n\nTekst.\n")
@@ -117,13 +118,15 @@ def test_unknown_numbers_fail_the_build_with_file_and_line(mini_site, tmp_path):
             (14, f"«+47 912 34 567» looks like a phone number but is not in the phone registry {add}"),
             (16, f"«22-33-44-55» looks like a phone number but is not in the phone registry {add}"),
             (18, f"116 000 looks like a phone number but is not in the phone registry {add}"),
-            (20, "911 looks like a phone number but is not in the phone registry (a number of 3–4 digits after a word"),
+            (20, "1850 looks like a phone number but is not in the phone registry (a number of 3–4 digits after a word"),
             (22, f"02801 looks like a phone number but is not in the phone registry {add}"),
             (24, "«+47 116 006» is a short number written with the country code +47, which no phone can dial — "
                  "write it without the country code: 116 006"),
             (26, "«12 34 56 78» looks like a phone number but is not a valid Norwegian number — correct the number"),
             (28, "116 006 is inside the text of a link or image, so it cannot become a tap-to-call link — take the number out"),
             (30, "«+46 8 123 456 78» is a foreign phone number"),
+            (32, "911 is not a phone number in Norway: it is the emergency number in the USA and Canada, not in Norway "
+                 "— use a Norwegian emergency number instead (112: The police;"),
         ]:
             assert f"{file}:{line}: {what}" in log, f"{file}:{line} not reported\n{log[-6000:]}"
     assert f"docs/a/beskrivelse.md:3: 22 33 44 55 looks like a phone number but is not in the phone registry {add}" in log

@@ -368,3 +368,55 @@ def test_a_tree_number_whose_entry_has_errors_points_to_that_entry(tmp_path):
     assert "fix the entry 'test' in data/phones.yml" in problem.fix
     [unknown] = check_phone("22 40 00 40", "data/trees/t.yml", 8)
     assert "is not in the phone registry" in unknown.what
+
+
+# --------------------------------------------------------------- not_used: numbers never shown
+
+NOT_USED = """\
+not_used:
+  - number: '911'
+    reason: it is the emergency number in the USA and Canada, not in Norway
+"""
+
+
+def test_not_used_numbers_are_read_with_their_reason(tmp_path):
+    registry, problems = load(tmp_path, "phones:\n" + entry() + NOT_USED + "  - number: 999\n    reason: UK\n")
+    assert problems == []
+    assert registry.not_used == {"911": "it is the emergency number in the USA and Canada, not in Norway", "999": "UK"}
+    assert registry.lookup("911") is None  # listed, never published
+
+
+def test_the_real_registry_lists_the_foreign_emergency_numbers():
+    assert {"911", "999"} <= set(real_registry().not_used)
+
+
+@pytest.mark.parametrize("bad, line, what, fix", [
+    ("  - number: '911'\n", 1, "`not_used:` entry no. 1 (911) has no `reason`", "a `reason:`"),
+    ("  - number: '12'\n    reason: x\n", 1, "`not_used:` entry no. 1 (12): `number` is wrong: '12' is not written as a phone number", "in quotes"),
+    ("  - number: '911'\n    reason: x\n    why: y\n", 3, "has an unknown field `why`", "allowed: number, reason"),
+    ("  - number: '116 006'\n    reason: x\n", 1, "116 006 is both a published number ('test') and under `not_used:`", "remove it from one"),
+    ("  - number: '911'\n    reason: x\n  - number: '911'\n    reason: y\n", 3, "911 is under `not_used:` twice", "keep one"),
+])
+def test_a_faulty_not_used_entry_is_reported_at_its_line(tmp_path, bad, line, what, fix):
+    head = "phones:\n" + entry() + "not_used:\n"
+    registry, problems = load(tmp_path, head + bad)
+    [problem] = problems
+    # `line` counts within the list's own lines
+    assert problem.line == head.count("\n") + line and what in problem.what and fix in problem.fix, str(problem)
+    assert "116006" in registry.by_key  # the published entry is not affected
+
+
+def test_not_used_must_be_a_list_and_other_top_level_fields_are_reported(tmp_path):
+    _, problems = load(tmp_path, "phones:\n" + entry() + "not_used: '911'\nnot_usd: []\n")
+    assert sorted(p.what for p in problems) == ["`not_used:` must be a list", "unknown top-level field `not_usd` in the phone registry"]
+    assert all(p.line for p in problems)
+
+
+def test_a_tree_number_under_not_used_gets_its_reason(tmp_path):
+    from veileder.site_content import registry_checks
+
+    registry, _ = load(tmp_path, "phones:\n" + entry(number="112") + NOT_USED)
+    _, check_phone = registry_checks(None, registry)
+    [problem] = check_phone("911", "data/trees/t.yml", 9)
+    assert problem.line == 9 and problem.what == "911 is not a phone number in Norway: it is the emergency number in the USA and Canada, not in Norway"
+    assert problem.fix.startswith("remove it;") or "112: Owner" in problem.fix  # the entry's category is helpline, not emergency

@@ -227,7 +227,7 @@ def test_markers_and_html_attributes_are_left_alone():
         ("800 12345", "«800 12345»", "+4780012345"),
         ("(+47) 22 33 44 55", "«(+47) 22 33 44 55»", "+4722334455"),
         ("02801", "02801", "02801"),
-        ("ring 911", "911", "911"),
+        ("ring 915", "915", "915"),
         ("ring 1414", "1414", "1414"),
         ("ring **1850**", "1850", "1850"),
         ("ring «1850»", "1850", "1850"),
@@ -243,7 +243,7 @@ def test_markers_and_html_attributes_are_left_alone():
         ("ring politiet på 1850", "1850", "1850"),
         ("call 1850", "1850", "1850"),
         ("call the helpline on 1850", "1850", "1850"),
-        ("dial 999", "999", "999"),
+        ("dial 998", "998", "998"),
         ("ring 112 eller 1850", "1850", "1850"),
     ],
 )
@@ -643,3 +643,31 @@ def test_the_cued_run_pattern_finds_what_its_plain_form_found(text):
 
     plain = re.compile(r"(?<![\w+])\d+(?:[ \u00a0\u202f]\d+)+(?!\w)")
     assert [m.span() for m in _CUED_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# --------------------------------------------------------------- numbers the site never shows (not_used)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("I USA ringer man 911.", "nb"),
+    ("Nødnummeret 911 gjelder ikke i Norge.", "nb"),
+    ("In an emergency, 911.", "en"),
+    ("Ring 112 eller 999.", "nb"),  # the next number in a list
+    ("**911**", "en"),
+])
+def test_a_foreign_emergency_number_is_reported_wherever_it_stands(text, lang):
+    out, found, problems = link(text, lang=lang, file="docs/a.md", first_line=4)
+    [problem] = [p for p in problems]
+    number = "911" if "911" in text else "999"
+    assert str(problem).startswith(f"docs/a.md:4: {number} is not a phone number in Norway: it is the emergency number in the ")
+    assert "use a Norwegian emergency number instead (112: The police;" in problem.fix and f"`{number}`" in problem.fix
+    assert f"tel:{number}" not in out
+
+
+@pytest.mark.parametrize("text", [
+    "Se `911` i den amerikanske ordningen.",  # code: the way to write about the number itself
+    "§ 911", "911 kroner", "ca. 999 saker", "I 2019 var det 911 saker.", "9/11", "nr. 911", "1911", "9112",
+])
+def test_a_not_used_number_in_another_sense_is_left_alone(text):
+    out, found, problems = link(text)
+    assert problems == [] and out == text
