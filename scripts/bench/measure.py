@@ -119,7 +119,7 @@ def lighthouse(url: str, out_json: Path) -> dict:
             "version": report.get("lighthouseVersion"), "benchmark_index": round(index) if index else None}
 
 
-LIGHTHOUSE_RUNS = 3  # Lighthouse's own advice: scores vary from run to run; report the median of several
+LIGHTHOUSE_RUNS = 5  # Lighthouse's variability guide: the median of five runs about halves the run-to-run spread
 
 
 def median_of_runs(runs: list[dict]) -> dict:
