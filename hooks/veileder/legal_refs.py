@@ -525,6 +525,10 @@ class _Linker:
 # Rendering
 
 
+# The build's own link to Lovdata, as _link makes it (site_content finds these in a page's Markdown).
+LAW_LINK = re.compile(r'<a href="[^"<>]*" class="law-ref" [^<>]*>[^<>]*</a>')
+
+
 def _link(url: str, visible: str, label: str) -> str:
     return (f'<a href="{html.escape(url)}" class="law-ref" hreflang="nb" aria-label="{html.escape(label)}" '
             f'title="{html.escape(label)}">{visible}</a>')

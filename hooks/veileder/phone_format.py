@@ -132,6 +132,10 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True).replace("|", "&#124;")
 
 
+# What link_html makes, and nothing else: the build's own tap-to-call link (group 1: its address).
+TEL_LINK = re.compile(r'<a class="tel" href="(tel:\+?\d+)" aria-label="[^"]+"(?: title="[^"]*")?>[^<]*</a>')
+
+
 @lru_cache(maxsize=4096)  # pure; called for every number on every page
 def link_html(key: str, *, owner: str, purpose: str | None = None) -> str:
     """`<a class="tel">` for a number: visible grouping, owner in the accessible name."""

@@ -195,7 +195,6 @@ _NUMBER_AFTER_SLASH = re.compile(r"\d(?:[ \u00a0\u202f]?\d)*")
 _CODE_TAG = re.compile(r"^<(/?)(code|pre|kbd|samp|script|style|textarea)\b", re.IGNORECASE)
 # a tel: address where a link's address stands: href="tel:…", [text](tel:…), <tel:…>, [ref]: tel:…
 _TEL = re.compile(r"""(?:\bhref\s*=\s*["']?|\]\(\s*|<|\]:\s*)tel:([^\s"'<>)\]]+)""", re.IGNORECASE)
-_OWN_LINK = re.compile(r'<a class="tel" href="(tel:\+?\d+)" aria-label="[^"]+"(?: title="[^"]*")?>[^<]*</a>')
 # The decision-tree diagram's boxes link to the tree's steps and may be named «Ring 112»; the step
 # itself shows the number as a tap-to-call link, so a number in a box is not reported.
 _TREE_NAV_LINK = re.compile(r'<a class="vtree-[^"]*" data-node=')
@@ -452,7 +451,7 @@ class _Scanner:
 
         if "tel:" not in text.lower():
             return False, text  # no link of any kind to a phone number here
-        rest = _OWN_LINK.sub(own, text)
+        rest = phone_format.TEL_LINK.sub(own, text)
         any_tel = False
         for m in _TEL.finditer(rest):
             any_tel = True

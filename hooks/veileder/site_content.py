@@ -23,9 +23,10 @@ from .mdtext import heading_ids, segments
 from .abbreviations import Abbreviations
 from .glossary import load_glossary
 from .legal import link_legal_refs, load_law_registry, render_law_index
+from .legal_refs import LAW_LINK
 from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, compare_pair, pair_of
 from .sources import load_lists, load_sources
-from .phone_format import display
+from .phone_format import TEL_LINK, display
 from .phones import link_phone_numbers, load_phone_registry, number_key, render_phone_page
 from .problems import Problem
 from .role_views import render_role_view
@@ -43,7 +44,7 @@ _HREF = "\ue000"  # around a page path in a cached tree's HTML, until each page 
 _HREF_TOKEN = re.compile(_HREF + "([^" + _HREF + "]*)" + _HREF)
 _LINK = "\ue001"  # around a number in the page's Markdown: the build's own link number n (stash_links)
 _LINK_TOKEN = re.compile(_LINK + "([0-9]+)" + _LINK)
-_OWN_LINK = re.compile(r'<a (?:class="tel" |href="[^"<>]*" class="law-ref" )[^<>]*>[^<>]*</a>')  # phones.py, legal_refs.py
+_OWN_LINK = re.compile(f"{TEL_LINK.pattern}|{LAW_LINK.pattern}")  # the build's own links (phone_format, legal_refs)
 _HEADING_START = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
 # what can hold a link-like text that must stay as written (stash_links then cuts the page into segments)
 _CODE_OR_COMMENT = ("`", "~~~", "<!--", "<code", "<pre", "<kbd", "<samp", "<script", "<style", "<textarea")

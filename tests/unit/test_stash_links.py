@@ -78,7 +78,8 @@ def test_the_link_forms_known_here_are_those_the_linkers_make():
     import datetime as dt
 
     from veileder.legal import link_legal_refs, load_law_registry
-    from veileder.phone_text import _OWN_LINK as PHONE_OWN_LINK
+    from veileder.legal_refs import LAW_LINK
+    from veileder.phone_format import TEL_LINK
     from veileder.phones import link_phone_numbers, load_phone_registry
     from veileder.site_content import _OWN_LINK
 
@@ -89,9 +90,9 @@ def test_the_link_forms_known_here_are_those_the_linkers_make():
         out, _, problems = link_legal_refs(text, lang=lang, registry=laws, file="docs/x.md")
         links = re.findall(r"<a .*?</a>", out)
         assert links and not problems
-        assert all(_OWN_LINK.fullmatch(link) for link in links), links
+        assert all(_OWN_LINK.fullmatch(link) and LAW_LINK.fullmatch(link) for link in links), links
     for entry in phones.entries:
         for lang in ("nb", "en"):
             out, _, _ = link_phone_numbers(f"Ring {entry.display}.", lang=lang, registry=phones, file="docs/x.md")
             [link] = re.findall(r"<a .*?</a>", out)
-            assert _OWN_LINK.fullmatch(link) and PHONE_OWN_LINK.fullmatch(link), link
+            assert _OWN_LINK.fullmatch(link) and TEL_LINK.fullmatch(link), link
