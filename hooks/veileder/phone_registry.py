@@ -17,9 +17,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from veileder import phone_format
 from veileder.problems import Problem
@@ -33,8 +33,11 @@ LANGS: tuple[str, ...] = ("nb", "en")
 
 
 def _digits_as_text(value: Any) -> Any:
-    # `number: 112` (unquoted) is read by YAML as the integer 112; it means the same
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# A number as written in the file: `number: 112` (unquoted) is read by YAML as an integer and means the same.
+NumberText = Annotated[str, BeforeValidator(_digits_as_text)]
 
 
 class Text(BaseModel):
@@ -56,7 +59,7 @@ class PhoneEntry(BaseModel):
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
         description="Stable id, lowercase ASCII words joined by '-', e.g. 'vold-og-overgrepslinjen'.",
     )
-    number: str = Field(
+    number: NumberText = Field(
         description="The number in Norwegian grouping, e.g. '116 006', '22 40 00 40', '02800', '112'."
     )
     owner: Text = Field(description="Who answers the number (shown in the link's accessible name).")
@@ -77,11 +80,6 @@ class PhoneEntry(BaseModel):
         default=None,
         description="If set, the number is shown in the page header's emergency strip, with this label before it.",
     )
-
-    @field_validator("number", mode="before")
-    @classmethod
-    def _number_as_text(cls, value: Any) -> Any:
-        return _digits_as_text(value)
 
     @field_validator("number")
     @classmethod
@@ -116,14 +114,9 @@ class UnusedNumber(BaseModel):
     emergency number people write by mistake (911), or a Norwegian number that has closed."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    number: str = Field(description="The number as it would be written, e.g. '911' or '22 33 44 55'.")
+    number: NumberText = Field(description="The number as it would be written, e.g. '911' or '22 33 44 55'.")
     reason: str = Field(min_length=1, description="Why it is wrong here, for the editor's message, e.g. "
                                                    "'the emergency number in the USA and Canada, not in Norway'.")
-
-    @field_validator("number", mode="before")
-    @classmethod
-    def _number_as_text(cls, value: Any) -> Any:
-        return _digits_as_text(value)
 
     @field_validator("number")
     @classmethod
