@@ -362,7 +362,7 @@ def _not_used(raw_list: Any, doc: YamlDoc, rel: str, published: dict[str, str]) 
                                             "give each number its `number:` and a `reason:` saying why it is never shown"))
                 elif e["type"] == "extra_forbidden":
                     problems.append(Problem(rel, line, f"{label} has an unknown field `{name}`",
-                                            "remove it or correct its spelling (allowed: number, reason)"))
+                                            "remove it or correct its spelling (allowed: " + ", ".join(UnusedNumber.model_fields) + ")"))
                 else:
                     problems.append(Problem(rel, line, f"{label}: `{name}` is wrong: {e['msg'].removeprefix('Value error, ')}",
                                             "write the number in quotes, e.g. '911', and the reason as text"))
