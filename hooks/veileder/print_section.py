@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape, unescape
 
 CONTENT_START = "<!--guide:content-->"  # around the article's content in overrides/main.html
@@ -40,7 +41,9 @@ def with_print_link(body: str, *, href: str, text: str) -> str:
     return "\n".join([*lines[:at], "", link, "", *lines[at:]])
 
 
-_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+# The attribute patterns below open with the plain «="» and look behind for the attribute's name, so
+# the regex engine jumps from one «="» to the next instead of trying every space of the page.
+_URL_ATTR = re.compile(r'="(?:(?<=\shref=")|(?<=\ssrc="))([^"]*)"')
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|$)")  # scheme, root, same-page or empty
 
 
@@ -51,16 +54,34 @@ def rebase(url: str, from_dir: str, to_dir: str) -> str:
     path, sep, rest = url.partition("#")
     path, qsep, query = path.partition("?")
     target = posixpath.normpath(posixpath.join("/" + from_dir, path)) if path else "/" + from_dir
-    rel = posixpath.relpath(target, "/" + to_dir) if target != "/" + to_dir else "."
+    rel = _relpath(target, to_dir) if target != "/" + to_dir else "."
     if path.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel + (qsep + query) + (sep + rest)
 
 
+@lru_cache(maxsize=64)
+def _folders(path: str) -> tuple[str, ...]:
+    return tuple(x for x in posixpath.normpath("/" + path).split("/") if x)
+
+
+def _relpath(target: str, to_dir: str) -> str:
+    """posixpath.relpath(target, "/" + to_dir) for a normalised absolute target, without its
+    abspath calls (this runs for every link of every page of a section's print page)."""
+    start, parts = _folders(to_dir), [x for x in posixpath.normpath(target).split("/") if x]
+    common = 0
+    for a, b in zip(start, parts):
+        if a != b:
+            break
+        common += 1
+    rel = [".."] * (len(start) - common) + parts[common:]
+    return "/".join(rel) if rel else "."
+
+
 def rebase_urls(html: str, from_dir: str, to_dir: str) -> str:
     if from_dir == to_dir:
         return html
-    return _URL_ATTR.sub(lambda m: m.group(1) + rebase(m.group(2), from_dir, to_dir) + m.group(3), html)
+    return _URL_ATTR.sub(lambda m: '="' + rebase(m.group(1), from_dir, to_dir) + '"', html)
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])")
@@ -71,21 +92,22 @@ def demote_headings(html: str) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html)
 
 
-_ID_ATTR = re.compile(r'(\s(?:id|for)=")([^"]+)(")')
-_IDREFS = re.compile(r'(\s(?:aria-controls|aria-labelledby|aria-describedby|aria-owns|aria-activedescendant)=")([^"]+)(")')
-_SAME_PAGE = re.compile(r'(\shref="#)([^"=]+)(")')  # not «#steg=…»: a tree's step (below)
+_ID_ATTR = re.compile(r'="(?:(?<=\sid=")|(?<=\sfor="))([^"]+)"')
+_IDREFS = re.compile(r'="(?:(?<=\saria-controls=")|(?<=\saria-labelledby=")|(?<=\saria-describedby=")|(?<=\saria-owns=")'
+                     r'|(?<=\saria-activedescendant="))([^"]+)"')
+_SAME_PAGE = re.compile(r'="#(?<=\shref="#)([^"=]+)"')  # not «#steg=…»: a tree's step (below)
 # A decision tree's step addresses (#steg=q2) and the key trees.js reads them by (data-key="steg"):
 # with the prefix, each tree on the page has addresses of its own (#p3-steg=q2), matching its steps' ids.
-_STEP_ADDRESS = re.compile(r'(\shref="#|\sdata-key=")((?:steg|step)(?:=|"))')
+_STEP_ADDRESS = re.compile(r'="(?:(#)(?<=\shref="#)|(?<=\sdata-key="))((?:steg|step)(?:=|"))')
 
 
 def prefix_ids(html: str, prefix: str) -> str:
     """Every id on the page, and every same-page reference to one, with `prefix` in front, so that the
     pages' headings («Hva du kan gjøre» on each) keep unique ids when they stand on one page."""
-    html = _ID_ATTR.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), html)
-    html = _IDREFS.sub(lambda m: m.group(1) + " ".join(prefix + i for i in m.group(2).split()) + m.group(3), html)
-    html = _SAME_PAGE.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), html)
-    return _STEP_ADDRESS.sub(lambda m: m.group(1) + prefix + m.group(2), html)
+    html = _ID_ATTR.sub(lambda m: '="' + prefix + m.group(1) + '"', html)
+    html = _IDREFS.sub(lambda m: '="' + " ".join(prefix + i for i in m.group(1).split()) + '"', html)
+    html = _SAME_PAGE.sub(lambda m: '="#' + prefix + m.group(1) + '"', html)
+    return _STEP_ADDRESS.sub(lambda m: '="' + (m.group(1) or "") + prefix + m.group(2), html)
 
 
 _OWN_LINK = re.compile(r'<p class="print-section-link">.*?</p>', re.S)  # the overview's link to this page
@@ -183,7 +205,7 @@ def section_print_page(overview_output: str, parts: list[PrintPart], *, heading:
     overview_ids = set(re.findall(r'\sid="([^"]+)"', parts[0].content)) if parts else set()
 
     def outside(html: str) -> str:
-        html = _SAME_PAGE.sub(lambda m: m.group(1) + ("p1-" if m.group(2) in overview_ids else "") + m.group(2) + m.group(3), html)
+        html = _SAME_PAGE.sub(lambda m: '="#' + ("p1-" if m.group(1) in overview_ids else "") + m.group(1) + '"', html)
         return _SKIP.sub(r'\1#print-section\2', html)
 
     # its table of contents lists the section's pages instead of the overview's headings

@@ -1,10 +1,14 @@
 """A section's print page: which sections get one, and how the pages' HTML is put together."""
 from __future__ import annotations
 
+import itertools
+import posixpath
 import re
 
+from hypothesis import given, settings, strategies as st
+
 from veileder.print_section import (CONTENT_END, CONTENT_START, PrintPart, article_of, demote_headings, prefix_ids,
-                                    printable_sections, rebase, section_print_page)
+                                    printable_sections, rebase, rebase_urls, section_print_page)
 
 
 def test_printable_sections_leave_out_long_sections_and_sections_without_an_overview():
@@ -130,3 +134,58 @@ def test_an_overview_without_headings_gets_a_table_of_contents_on_its_print_page
     assert '<label class="md-nav__title" for="__toc">' in side and "Innholdsliste</label>" in side
     assert re.findall(r'<a href="#([^"]+)" class="md-nav__link"><span class="md-ellipsis">([^<]*)</span>', side) == [
         ("p1", "Roller"), ("p2", "For politiet")]
+
+
+# The plain forms of the speed-ups: each attribute pattern as first written (opening with the space
+# before the attribute's name), and posixpath.relpath. The fast forms must give the same pages.
+def _plain_prefix_ids(html: str, prefix: str) -> str:
+    html = re.sub(r'(\s(?:id|for)=")([^"]+)(")', lambda m: m.group(1) + prefix + m.group(2) + m.group(3), html)
+    html = re.sub(r'(\s(?:aria-controls|aria-labelledby|aria-describedby|aria-owns|aria-activedescendant)=")([^"]+)(")',
+                  lambda m: m.group(1) + " ".join(prefix + i for i in m.group(2).split()) + m.group(3), html)
+    html = re.sub(r'(\shref="#)([^"=]+)(")', lambda m: m.group(1) + prefix + m.group(2) + m.group(3), html)
+    return re.sub(r'(\shref="#|\sdata-key=")((?:steg|step)(?:=|"))', lambda m: m.group(1) + prefix + m.group(2), html)
+
+
+def _plain_rebase_urls(html: str, from_dir: str, to_dir: str) -> str:
+    def plain_rebase(url: str) -> str:
+        if re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|$)", url) or from_dir == to_dir:
+            return url
+        path, sep, rest = url.partition("#")
+        path, qsep, query = path.partition("?")
+        target = posixpath.normpath(posixpath.join("/" + from_dir, path)) if path else "/" + from_dir
+        rel = posixpath.relpath(target, "/" + to_dir) if target != "/" + to_dir else "."
+        if path.endswith("/") and not rel.endswith("/"):
+            rel += "/"
+        return rel + (qsep + query) + (sep + rest)
+
+    return re.sub(r'(\s(?:href|src)=")([^"]*)(")', lambda m: m.group(1) + plain_rebase(m.group(2)) + m.group(3), html)
+
+
+_SEPS = [" ", "\n", "\t", "", "-", "a", '"']
+_NAMES = ["id", "for", "href", "src", "data-key", "aria-controls", "aria-labelledby", "aria-describedby", "aria-owns",
+          "aria-activedescendant", "data-id", "xhref", "aria-label"]
+_EQUALS = ["=\"", "=", "=\"#"]
+_VALUES = ["", "#", "#x", "steg=q1", "step\"", "steg", "a b", "../x/", "./", "?q=1#y", "x", "#steg=q2", "https://a/", "/abs", "x=y"]
+_ENDS = ['"', "", '" ', '">']
+
+
+def test_every_single_attribute_is_rewritten_as_by_the_plain_patterns():
+    for sep, name, eq, value, end in itertools.product(_SEPS, _NAMES, _EQUALS, _VALUES, _ENDS):
+        html = sep + name + eq + value + end
+        assert prefix_ids(html, "p2-") == _plain_prefix_ids(html, "p2-"), html
+        assert rebase_urls(html, "tiltak/besoksforbud", "tiltak") == _plain_rebase_urls(html, "tiltak/besoksforbud", "tiltak"), html
+
+
+# HTML-ish text: attributes (with what may stand before their name) and stray pieces between them
+_ATTRIBUTE = st.tuples(st.sampled_from(_SEPS), st.sampled_from(_NAMES), st.sampled_from(_EQUALS), st.sampled_from(_VALUES),
+                       st.sampled_from(_ENDS)).map("".join)
+_STRAY = st.sampled_from([" ", "<p", ">", '"', "=", "#", "text", "\n"])
+_FOLDERS = ["", "tiltak", "tiltak/besoksforbud", "a/b/c", "aktorer/politiet", "tiltak/../vold", "a//b", "a/./b"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(_ATTRIBUTE, _STRAY), max_size=25), st.sampled_from(_FOLDERS), st.sampled_from(_FOLDERS))
+def test_the_fast_attribute_patterns_rewrite_exactly_as_the_plain_ones(pieces, from_dir, to_dir):
+    html = "".join(pieces)
+    assert prefix_ids(html, "p2-") == _plain_prefix_ids(html, "p2-")
+    assert rebase_urls(html, from_dir, to_dir) == _plain_rebase_urls(html, from_dir, to_dir)
