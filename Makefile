@@ -41,6 +41,7 @@ report: setup  ## the content's health: reviews due, pages per audience and sour
 
 bench: setup  ## performance benchmark: synthetic guides of 250 and 1,000 page pairs, the real site, Lighthouse; checks the budgets
 	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
+	GUIDE_CHROMIUM="$$($(PY) scripts/ensure_browser.py)" && export GUIDE_CHROMIUM && \
 	$(PY) -m scripts.bench
 
 lock:  ## re-pin requirements.lock from requirements.in

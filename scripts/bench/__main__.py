@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .budgets import BUDGETS, LIGHTHOUSE_PAGES, evaluate, failures
 from .corpus import ROOT, write_corpus
-from .measure import LIGHTHOUSE_RUNS, build, lighthouse, median_of_runs, paired_share, serve
+from .measure import LIGHTHOUSE_RUNS, build, lighthouse, median_of_runs, missing_tools, paired_share, serve
 from .transfer import first_visit, html_per_page, search_indexes
 
 DEFAULT_REPEATS = {250: 3, 1000: 3}
@@ -246,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temporary projects (path printed)")
     args = ap.parse_args(argv)
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+    missing = missing_tools(lighthouse=not (args.no_lighthouse or args.no_real))
+    if missing:  # say so before minutes of builds, not after them
+        log(f"make bench: {missing}")
+        return 2
     work = Path(tempfile.mkdtemp(prefix="guide-bench-"))
     results: dict = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(), "clock": args.clock,
                      "budgets": [b.__dict__ for b in BUDGETS], "synthetic": []}
@@ -255,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
             results["synthetic"].append(bench_size(n, repeats, work, log, clock=args.clock))
         if not args.no_real:
             results["real"], results["lighthouse"] = bench_real(work, log, with_lighthouse=not args.no_lighthouse)
+    except RuntimeError as exc:  # a failed build or Lighthouse run: its message, not a traceback
+        log(f"make bench: {exc}")
+        return 2
     finally:
         if args.keep:
             log(f"kept: {work}")

@@ -92,11 +92,23 @@ def chromium() -> str | None:
     return None
 
 
+def missing_tools(*, lighthouse: bool) -> str:
+    """What the benchmark needs and cannot find ('' when nothing is missing): Lighthouse and a Chromium."""
+    if not lighthouse:
+        return ""
+    missing = [what for what, found in (("node", shutil.which("node")), ("Lighthouse (tools/lighthouse/node_modules)", lighthouse_cli()),
+                                        ("a Chromium", chromium())) if not found]
+    if not missing:
+        return ""
+    return (f"{' and '.join(missing)} not found — run `make bench`, which runs `npm ci` in tools/lighthouse and installs a "
+            "Chromium (scripts/ensure_browser.py), or set GUIDE_CHROMIUM to a Chromium; --no-lighthouse skips Lighthouse")
+
+
 def lighthouse(url: str, out_json: Path) -> dict:
     """Lighthouse (mobile, the default form factor) on one URL: the four category scores (0-100)."""
     cli, chrome = lighthouse_cli(), chromium()
     if cli is None or chrome is None:
-        raise RuntimeError("Lighthouse or Chromium is missing: run `make bench` (it runs `npm ci` in tools/lighthouse) and install Chromium")
+        raise RuntimeError(missing_tools(lighthouse=True))
     cmd = ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={out_json}",
            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", "--form-factor=mobile",
            "--disable-full-page-screenshot", f"--chrome-flags={CHROME_FLAGS}", "--max-wait-for-load=30000"]

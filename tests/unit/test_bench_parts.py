@@ -164,3 +164,28 @@ def test_lighthouse_results_keep_each_runs_host_cpu_index_and_the_table_flags_a_
     assert "1510, 880, 1420" in text and "benchmarkIndex 880 < 1000" in text
     fast = table({"lighthouse": {"pages": {"/": median_of_runs([run(100, 1510), run(100, 1600), run(100, 1490)])}}}, [])
     assert "slower than Lighthouse expects" not in fast
+
+
+def test_bench_without_a_chromium_says_what_is_missing_before_any_build(monkeypatch, tmp_path, capsys):
+    import scripts.bench.__main__ as bench
+    from scripts.bench import measure
+
+    monkeypatch.setattr(measure, "chromium", lambda: None)
+    monkeypatch.setattr(bench, "bench_size", lambda *a, **k: (_ for _ in ()).throw(AssertionError("a build ran")))
+    code = bench.main(["--sizes", "10", "--out", str(tmp_path / "b.json")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "a Chromium not found — run `make bench`" in err and "GUIDE_CHROMIUM" in err
+    assert "Traceback" not in err and not (tmp_path / "b.json").exists()
+
+
+def test_bench_reports_a_failed_build_as_a_message_not_a_traceback(monkeypatch, tmp_path, capsys):
+    import scripts.bench.__main__ as bench
+
+    def failing(*a, **k):
+        raise RuntimeError("the strict build of x/mkdocs.yml failed:\nWARNING - docs/a.md:3: …")
+
+    monkeypatch.setattr(bench, "bench_size", failing)
+    code = bench.main(["--sizes", "10", "--no-lighthouse", "--no-real", "--out", str(tmp_path / "b.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and "make bench: the strict build of x/mkdocs.yml failed" in err
