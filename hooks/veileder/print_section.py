@@ -11,8 +11,9 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from html import escape, unescape
+
+from veileder.paths import relpath_abs
 
 CONTENT_START = "<!--guide:content-->"  # around the article's content in overrides/main.html
 CONTENT_END = "<!--/guide:content-->"
@@ -54,28 +55,10 @@ def rebase(url: str, from_dir: str, to_dir: str) -> str:
     path, sep, rest = url.partition("#")
     path, qsep, query = path.partition("?")
     target = posixpath.normpath(posixpath.join("/" + from_dir, path)) if path else "/" + from_dir
-    rel = _relpath(target, to_dir) if target != "/" + to_dir else "."
+    rel = relpath_abs(target, "/" + to_dir) if target != "/" + to_dir else "."
     if path.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel + (qsep + query) + (sep + rest)
-
-
-@lru_cache(maxsize=64)
-def _folders(path: str) -> tuple[str, ...]:
-    return tuple(x for x in posixpath.normpath("/" + path).split("/") if x)
-
-
-def _relpath(target: str, to_dir: str) -> str:
-    """posixpath.relpath(target, "/" + to_dir) for a normalised absolute target, without its
-    abspath calls (this runs for every link of every page of a section's print page)."""
-    start, parts = _folders(to_dir), [x for x in posixpath.normpath(target).split("/") if x]
-    common = 0
-    for a, b in zip(start, parts):
-        if a != b:
-            break
-        common += 1
-    rel = [".."] * (len(start) - common) + parts[common:]
-    return "/".join(rel) if rel else "."
 
 
 def rebase_urls(html: str, from_dir: str, to_dir: str) -> str:

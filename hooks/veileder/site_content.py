@@ -28,6 +28,7 @@ from .page_meta import MetaLists, PageMeta, check_page_meta, compare_facts, comp
 from .sources import load_lists, load_sources
 from .phone_format import TEL_LINK, display
 from .phones import link_phone_numbers, load_phone_registry, number_key, render_phone_page
+from .paths import relpath_abs
 from .problems import Problem
 from .role_views import render_role_view
 from .trees import backlinks, load_trees, render_backlinks, render_tree
@@ -116,9 +117,9 @@ def relative_href(from_rel: str, to_rel: str, *, directory_urls: bool = True) ->
     them (the offline copy, opened from disk) they are files ('../tiltak/besoksforbud.html')."""
     if not directory_urls:
         src, dst = _file_url(from_rel), _file_url(to_rel)
-        return posixpath.relpath("/" + dst, posixpath.dirname("/" + src))
+        return relpath_abs("/" + dst, posixpath.dirname("/" + src))
     src, dst = page_url(from_rel), page_url(to_rel)
-    rel = posixpath.relpath("/" + dst, "/" + src) if dst != src else "."
+    rel = relpath_abs("/" + dst, "/" + src) if dst != src else "."
     return rel if rel.endswith("/") or rel == "." else rel + "/"
 
 
