@@ -92,10 +92,8 @@ def chromium() -> str | None:
     return None
 
 
-def missing_tools(*, lighthouse: bool) -> str:
-    """What the benchmark needs and cannot find ('' when nothing is missing): Lighthouse and a Chromium."""
-    if not lighthouse:
-        return ""
+def missing_tools() -> str:
+    """What Lighthouse needs and the benchmark cannot find ('' when nothing is missing)."""
     missing = [what for what, found in (("node", shutil.which("node")), ("Lighthouse (tools/lighthouse/node_modules)", lighthouse_cli()),
                                         ("a Chromium", chromium())) if not found]
     if not missing:
@@ -106,9 +104,10 @@ def missing_tools(*, lighthouse: bool) -> str:
 
 def lighthouse(url: str, out_json: Path) -> dict:
     """Lighthouse (mobile, the default form factor) on one URL: the four category scores (0-100)."""
+    missing = missing_tools()
+    if missing:
+        raise RuntimeError(missing)
     cli, chrome = lighthouse_cli(), chromium()
-    if cli is None or chrome is None:
-        raise RuntimeError(missing_tools(lighthouse=True))
     cmd = ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={out_json}",
            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", "--form-factor=mobile",
            "--disable-full-page-screenshot", f"--chrome-flags={CHROME_FLAGS}", "--max-wait-for-load=30000"]
