@@ -26,7 +26,7 @@ from veileder.open_data import build_open_data, site_url_path, write_open_data
 from veileder.print_section import PrintPart, article_of, printable_sections, section_print_page, with_print_link
 from veileder.search_split import split_search_index
 from veileder.section_lists import long_sections, render_section_list
-from veileder.site_content import Content, finish_html, finish_output, html_block, page_markdown, relative_href, same_lang, scan
+from veileder.site_content import Content, finish_html, finish_output, html_block, page_markdown, relative_href, same_lang, scan, search_html
 from veileder.ui_text import load_ui_text
 
 log = get_plugin_logger("veileder")
@@ -48,6 +48,7 @@ class _State:
     printable: dict[str, dict[str, list[str]]] = {}  # lang -> overview page -> its pages, for a section's print page
     printed: dict[str, dict[str, tuple[str, str, str]]] = {}  # lang -> page -> (folder, article, full HTML)
     print_members: dict[str, set[str]] = {}  # lang -> every page of those sections, overviews included
+    unfinished: dict[str, tuple[str, str]] = {}  # page -> (what search reads, its HTML before finish_html), until on_page_context
 
 
 STATE = _State()
@@ -101,6 +102,7 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     STATE.lang = _lang(config)
+    STATE.unfinished = {}
     if STATE.lang == DEFAULT_LANG:
         STATE.not_found = {}
     if STATE.lang != DEFAULT_LANG and STATE.content is not None:
@@ -164,11 +166,16 @@ def on_page_markdown(markdown, page, config, files):
     return body
 
 
+@event_priority(-100)  # last: what it returns is what search reads
 def on_page_content(html, page, config, files):
     html = label_task_items(html)
     content = STATE.content
-    if content is not None and page.file.src_uri in content.pages:
-        html = finish_html(content, page.file.src_uri, html)  # tooltips; trees into their slots
+    rel = page.file.src_uri
+    if content is not None and rel in content.pages:
+        # Search reads the page without the build's own link and tooltip tags (search_html);
+        # on_page_context then gives the theme the finished page (tooltips; trees in their slots).
+        STATE.unfinished[rel] = (search_html(content, rel, html), html)
+        html = STATE.unfinished[rel][0]
     return html
 
 
@@ -209,6 +216,12 @@ def _write_print_pages(site_dir: Path) -> None:
 
 @event_priority(-150)  # after mkdocs-static-i18n has set this page's language alternates
 def on_page_context(context, page, config, nav):
+    if page.file.src_uri in STATE.unfinished:  # search has read the page: the theme gets it finished
+        for_search, html = STATE.unfinished.pop(page.file.src_uri)
+        if page.content != for_search:
+            raise PluginError(f"{page.file.src_uri}: a plugin changed the page after the site's hooks had prepared it "
+                              "(on_page_content or on_page_context) — give that plugin an earlier event priority, or remove it")
+        page.content = finish_html(STATE.content, page.file.src_uri, html)
     _relative_alternates(config)
     if STATE.lang != DEFAULT_LANG:
         # Search loads <base>/search/search_index.json: point it at this language's own index.

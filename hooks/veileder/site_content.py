@@ -496,6 +496,29 @@ def finish_html(content: Content, rel: str, html: str) -> str:
     return content.abbreviations[page.lang](html)
 
 
+# The build's own link and tooltip tags. Search keeps the text inside them and nothing of the tags.
+_OWN_INLINE_TAG = re.compile(r"</?(?:a|abbr)\b[^>]*>")
+
+
+def search_html(content: Content, rel: str, html: str) -> str:
+    """What search reads of the page: finish_html() without the build's own links and tooltips,
+    their text kept. Search indexes only the text of a link or an abbreviation, so it finds the same
+    words, while its HTML parser (the larger part of what search costs a build) reads fewer tags.
+    A tree keeps its tags: it puts whitespace alone between tags, which search reads as one space,
+    and would read as written once a tag went. The hook gives the theme finish_html() once search
+    has read this."""
+    page = content.pages[rel]
+    if page.links:
+        html = _LINK_TOKEN.sub(lambda m: _OWN_INLINE_TAG.sub("", page.links[int(m.group(1))]), html)
+    home = pair_of(rel)[0]
+    for slot, (tree_id, block) in page.blocks.items():
+        if tree_id is None:
+            html = html.replace(slot, _OWN_INLINE_TAG.sub("", block), 1)
+        elif content.tree_homes.get(tree_id) == home:
+            html = html.replace(slot, block, 1)
+    return html
+
+
 def finish_output(content: Content, rel: str, output: str) -> str:
     """The finished page (theme included): the trees shown here but at home elsewhere, in their slots.
     They come after search has read the page, so a tree is found in search on its home page only."""
