@@ -538,3 +538,30 @@ def test_the_english_section_sign_matches_as_its_plain_form_did(parts):
     text = "".join(parts)
     sign = _patterns(REG, "en").sign
     assert [(m.span(), m.group("sign")) for m in sign.finditer(text)] == [(m.span(), m.group("sign")) for m in _old_en_sign().finditer(text)]
+
+
+# The gap between the words of a law's name: _S_BEFORE_LETTER, a shorter _S, before a word that
+# opens with a letter; _S itself before any other word (legal_refs._name_regex).
+from veileder import legal_refs as _lr  # noqa: E402
+
+_GAP_TEXT = st.text(alphabet=" \t\n\u00a0\u202f#-*+>|1.)x", max_size=8)
+
+
+@settings(derandomize=True, max_examples=3000)
+@given(gap=_GAP_TEXT, word=st.sampled_from(["loven", "Act", "æ", "x1", "é"]))
+def test_the_shorter_gap_before_a_letter_matches_exactly_what_the_full_gap_does(gap, word):
+    full = re.fullmatch(rf"{_lr._S}+{word}", gap + word)
+    short = re.fullmatch(rf"{_lr._S_BEFORE_LETTER}+{word}", gap + word)
+    assert bool(full) == bool(short)
+
+
+@pytest.mark.parametrize("gap, crosses", [(" ", True), ("\n", True), ("\n  ", True), ("\u00a0", True), (" \t", True),
+                                          ("\n\n", False), ("\n \n", False)])
+def test_a_name_runs_across_a_line_break_but_not_a_blank_line(gap, crosses):
+    assert bool(re.fullmatch(_lr._name_regex("straffeprosessloven av"), f"straffeprosessloven{gap}av")) is crosses
+
+
+def test_before_a_word_that_opens_with_a_digit_the_name_stops_where_a_numbered_list_begins():
+    name = _lr._name_regex("lov 1902")
+    assert re.match(name, "lov 1902. Mer") and re.match(name, "lov\n1902 nr. 10")
+    assert re.match(name, "lov\n1902. Mer") is None  # «1902.» opening a line starts a numbered list item
