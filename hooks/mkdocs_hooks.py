@@ -174,8 +174,9 @@ def on_page_content(html, page, config, files):
     if content is not None and rel in content.pages:
         # Search reads the page without the build's own link and tooltip tags (search_html);
         # on_page_context then gives the theme the finished page (tooltips; trees in their slots).
-        STATE.unfinished[rel] = (search_html(content, rel, html), html)
-        html = STATE.unfinished[rel][0]
+        for_search = search_html(content, rel, html)
+        STATE.unfinished[rel] = (for_search, html)
+        return for_search
     return html
 
 

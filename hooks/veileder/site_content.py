@@ -486,14 +486,7 @@ def finish_html(content: Content, rel: str, html: str) -> str:
     """The page's HTML after Markdown: its own finished blocks and each tree on the page that is its
     home (so search indexes the tree there, once) in their slots, then the glossary's tooltips.
     Other trees: finish_output()."""
-    page = content.pages[rel]
-    home = pair_of(rel)[0]
-    if page.links:
-        html = _LINK_TOKEN.sub(lambda m: page.links[int(m.group(1))], html)
-    for slot, (tree_id, block) in page.blocks.items():
-        if tree_id is None or content.tree_homes.get(tree_id) == home:
-            html = html.replace(slot, block, 1)
-    return content.abbreviations[page.lang](html)
+    return content.abbreviations[content.pages[rel].lang](_with_slots_filled(content, rel, html, for_search=False))
 
 
 # The build's own link and tooltip tags. Search keeps the text inside them and nothing of the tags.
@@ -504,18 +497,25 @@ def search_html(content: Content, rel: str, html: str) -> str:
     """What search reads of the page: finish_html() without the build's own links and tooltips,
     their text kept. Search indexes only the text of a link or an abbreviation, so it finds the same
     words, while its HTML parser (the larger part of what search costs a build) reads fewer tags.
-    A tree keeps its tags: it puts whitespace alone between tags, which search reads as one space,
-    and would read as written once a tag went. The hook gives the theme finish_html() once search
-    has read this."""
+    The hook gives the theme finish_html() once search has read this."""
+    return _with_slots_filled(content, rel, html, for_search=True)
+
+
+def _with_slots_filled(content: Content, rel: str, html: str, *, for_search: bool) -> str:
+    """The page's links and the blocks search reads put back in their places; for search, without
+    their link and tooltip tags. A tree keeps its tags even then: it puts whitespace alone between
+    tags, which search reads as one space, and would read as written once a tag went."""
     page = content.pages[rel]
-    if page.links:
-        html = _LINK_TOKEN.sub(lambda m: _OWN_INLINE_TAG.sub("", page.links[int(m.group(1))]), html)
     home = pair_of(rel)[0]
+
+    def plain(text: str) -> str:
+        return _OWN_INLINE_TAG.sub("", text) if for_search else text
+
+    if page.links:
+        html = _LINK_TOKEN.sub(lambda m: plain(page.links[int(m.group(1))]), html)
     for slot, (tree_id, block) in page.blocks.items():
-        if tree_id is None:
-            html = html.replace(slot, _OWN_INLINE_TAG.sub("", block), 1)
-        elif content.tree_homes.get(tree_id) == home:
-            html = html.replace(slot, block, 1)
+        if tree_id is None or content.tree_homes.get(tree_id) == home:
+            html = html.replace(slot, block if tree_id else plain(block), 1)
     return html
 
 
