@@ -185,7 +185,7 @@ def section_print_page(overview_output: str, parts: list[PrintPart], *, heading:
     content = section_content(prepared, heading=heading, intro=intro, button=button)
     # The theme's own links to the overview's headings (its table of contents) follow them to their
     # new ids; the skip link goes to the print page's heading.
-    overview_ids = set(re.findall(r'\sid="([^"]+)"', parts[0].content)) if parts else set()
+    overview_ids = set(_ID_IN_TAG.findall(parts[0].content)) if parts else set()
 
     def outside(html: str) -> str:
         html = _SAME_PAGE.sub(lambda m: '="#' + ("p1-" if m.group(1) in overview_ids else "") + m.group(1) + '"', html)
