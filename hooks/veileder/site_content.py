@@ -133,7 +133,7 @@ def relative_md(from_rel: str, to_rel: str) -> str:
     points it at the same language as the linking page), so MkDocs validates and converts it."""
     to_rel = to_rel[len("docs/"):] if to_rel.startswith("docs/") else to_rel
     target = to_rel[: -len(".en.md")] + ".md" if to_rel.endswith(".en.md") else to_rel
-    return posixpath.relpath(target, posixpath.dirname(from_rel) or ".")
+    return relpath_abs("/" + target, "/" + posixpath.dirname(from_rel))
 
 
 def lang_of(rel: str) -> str:
