@@ -137,7 +137,7 @@ def _name_regex(name: str) -> str:
     out = re.escape(words[0]) if words else ""
     for word in words[1:]:
         out += (rf"{_S_BEFORE_LETTER}+" if word[0].isalpha() else rf"{_S}+") + re.escape(word)
-    out = out.replace("'", "['’]").replace("’", "['’]")
+    out = re.sub("['’]", lambda _: "['’]", out)  # either apostrophe, whichever the registry has
     if name.endswith("."):
         out = out[:-2] + r"\.?"  # «strl» written without its full stop
     elif re.search(r"(?:loven|lova)$", name):

@@ -565,3 +565,14 @@ def test_before_a_word_that_opens_with_a_digit_the_name_stops_where_a_numbered_l
     name = _lr._name_regex("lov 1902")
     assert re.match(name, "lov 1902. Mer") and re.match(name, "lov\n1902 nr. 10")
     assert re.match(name, "lov\n1902. Mer") is None  # «1902.» opening a line starts a numbered list item
+
+
+@pytest.mark.parametrize("name", ["Patients' Rights Act", "Patients’ Rights Act"])
+def test_a_name_with_an_apostrophe_matches_either_apostrophe_in_the_text(name):
+    # the registry may write «'» or «’», and so may the page
+    from veileder.legal_refs import _name_regex
+
+    pattern = re.compile(_name_regex(name))
+    for written in ("Patients' Rights Act", "Patients’ Rights Act", "Patients'\nRights Act"):
+        assert pattern.fullmatch(written), (name, written)
+    assert not pattern.fullmatch("Patients'] Rights Act")
