@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-from tests.support.browser import CHROMIUM_ARGS, chromium_path
+from tests.support.browser import CHROMIUM_ARGS, GuardedContext, chromium_path
 from tests.support.site import ROOT, build_site, serve
 
 
@@ -43,34 +42,27 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, base_url, request):
-    """A fresh page. Requests to any host but the local server are blocked and fail the test,
-    except hosts named by @pytest.mark.allow_hosts(...), which get a small neutral stub page."""
+def guarded(browser, base_url, request):
+    """Opens guarded contexts with the options given (a phone, no JavaScript …); after the test each
+    is closed and checked as `page` is. Honours @pytest.mark.allow_hosts(...) too."""
     marker = request.node.get_closest_marker("allow_hosts")
-    allowed = set(marker.args) if marker else set()
-    local = urlparse(base_url).netloc
-    context = browser.new_context(service_workers="block")
-    page = context.new_page()
-    page.console_errors = []
-    page.foreign_requests = []
+    opened: list[GuardedContext] = []
 
-    def on_console(msg):
-        if msg.type == "error":
-            page.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
+    def open_context(**options) -> GuardedContext:
+        options.setdefault("allowed", marker.args if marker else ())
+        opened.append(GuardedContext(browser, base_url, **options))
+        return opened[-1]
 
-    def route(route):
-        url = urlparse(route.request.url)
-        if url.scheme in ("data", "blob", "about", "file") or url.netloc == local:  # file: the offline copy, opened from disk
-            return route.continue_()
-        if url.hostname in allowed:
-            return route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Neutral site")
-        page.foreign_requests.append(route.request.url)
-        return route.abort()
+    yield open_context
+    for ctx in opened:
+        ctx.context.close()
+    for ctx in opened:
+        ctx.check()
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda exc: page.console_errors.append(f"uncaught: {exc}"))
-    context.route("**/*", route)
-    yield page
-    context.close()
-    assert not page.foreign_requests, f"requests to other hosts: {page.foreign_requests}"
-    assert not page.console_errors, f"console errors: {page.console_errors}"
+
+@pytest.fixture
+def page(guarded):
+    """A fresh page. Requests to any host but the local server are blocked and fail the test,
+    except hosts named by @pytest.mark.allow_hosts(...), which get a small neutral stub page;
+    console errors and uncaught exceptions fail it too."""
+    return guarded().new_page()

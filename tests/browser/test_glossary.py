@@ -28,36 +28,29 @@ RISK = [("arbeidsprosess/risikovurdering/", "nb"), ("en/arbeidsprosess/risikovur
 
 
 @pytest.mark.parametrize("path, lang", RISK)
-def test_a_tap_on_an_abbreviation_shows_its_explanation_on_a_phone(browser, base_url, path, lang):
-    context = browser.new_context(service_workers="block", viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    try:
-        page.goto(f"{base_url}/{path}")
-        tip = page.locator(".abbr-tip")
-        abbrs = page.locator("article abbr[title]")
-        assert abbrs.count() >= 2, "the page should hold abbreviations to tap"
-        for i in range(abbrs.count()):  # each one, wherever it stands in its line: the box stays on the screen
-            abbr = abbrs.nth(i)
-            abbr.tap()
-            expect(tip).to_have_count(1)
-            assert tip.inner_text() == abbr.get_attribute("title")
-            box, word = tip.bounding_box(), abbr.bounding_box()
-            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (abbr.inner_text(), box)
-            assert word["y"] + word["height"] - 1 <= box["y"] <= word["y"] + word["height"] + 12, "right under the word"
-            assert abbr.get_attribute("aria-describedby") == tip.get_attribute("id")
-            tip.tap()  # a tap on the box closes it (it may cover the next line)
-            expect(tip).to_have_count(0)
-        sara = page.locator("article abbr", has_text="SARA:SV").first
-        sara.tap()
-        assert tip.inner_text() == GLOSSARY["SARA:SV"][lang], "the explanation in the page's language"
-        page.locator("article h1").tap()  # a tap elsewhere closes it
+def test_a_tap_on_an_abbreviation_shows_its_explanation_on_a_phone(guarded, base_url, path, lang):
+    page = guarded(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(f"{base_url}/{path}")
+    tip = page.locator(".abbr-tip")
+    abbrs = page.locator("article abbr[title]")
+    assert abbrs.count() >= 2, "the page should hold abbreviations to tap"
+    for i in range(abbrs.count()):  # each one, wherever it stands in its line: the box stays on the screen
+        abbr = abbrs.nth(i)
+        abbr.tap()
+        expect(tip).to_have_count(1)
+        assert tip.inner_text() == abbr.get_attribute("title")
+        box, word = tip.bounding_box(), abbr.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (abbr.inner_text(), box)
+        assert word["y"] + word["height"] - 1 <= box["y"] <= word["y"] + word["height"] + 12, "right under the word"
+        assert abbr.get_attribute("aria-describedby") == tip.get_attribute("id")
+        tip.tap()  # a tap on the box closes it (it may cover the next line)
         expect(tip).to_have_count(0)
-        assert sara.get_attribute("aria-describedby") is None
-        assert not errors, errors
-    finally:
-        context.close()
+    sara = page.locator("article abbr", has_text="SARA:SV").first
+    sara.tap()
+    assert tip.inner_text() == GLOSSARY["SARA:SV"][lang], "the explanation in the page's language"
+    page.locator("article h1").tap()  # a tap elsewhere closes it
+    expect(tip).to_have_count(0)
+    assert sara.get_attribute("aria-describedby") is None
 
 
 def test_the_explanation_closes_on_a_second_click_or_escape_and_passes_axe(page, base_url):

@@ -184,16 +184,12 @@ def test_menu_drawer_by_touch_still_opens_and_names_itself_in_english(page, base
     assert_no_axe_violations(page)
 
 
-def test_without_javascript_the_menu_label_still_opens_the_drawer(browser, base_url):
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
-    try:
-        page = context.new_page()
-        page.goto(f"{base_url}/tiltak/besoksforbud/")
-        assert not page.locator("[data-drawer-button]").is_visible()
-        page.locator("label.drawer-label").click()
-        assert page.locator("#__drawer").is_checked()
-    finally:
-        context.close()
+def test_without_javascript_the_menu_label_still_opens_the_drawer(guarded, base_url):
+    page = guarded(java_script_enabled=False, viewport=PHONE).new_page()
+    page.goto(f"{base_url}/tiltak/besoksforbud/")
+    assert not page.locator("[data-drawer-button]").is_visible()
+    page.locator("label.drawer-label").click()
+    assert page.locator("#__drawer").is_checked()
 
 
 # The quick exit a reader can press: shown, and the topmost element at its centre.

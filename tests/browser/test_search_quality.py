@@ -3,39 +3,25 @@ language of the page the reader is on. One page per language is opened once and 
 for each query (as a reader types one search after another), so the many queries stay quick."""
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
 from tests.browser.search_queries import EN, NB
+from tests.support.browser import GuardedContext
 
 
 @pytest.fixture(scope="module")
 def search_pages(browser, base_url):
     """A page per language, open on «Om nettstedet»; fails on console errors or foreign requests."""
-    context = browser.new_context(service_workers="block")
-    local, errors, foreign = urlparse(base_url).netloc, [], []
-
-    def route(route):
-        url = urlparse(route.request.url)
-        if url.scheme in ("data", "blob", "about") or url.netloc == local:
-            return route.continue_()
-        foreign.append(route.request.url)
-        return route.abort()
-
-    context.route("**/*", route)
+    guarded = GuardedContext(browser, base_url)
     pages = {}
     for lang, prefix in (("nb", ""), ("en", "en/")):
-        page = context.new_page()
-        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+        page = guarded.new_page()
         page.goto(f"{base_url}/{prefix}om/")
         page.locator("input.md-search__input").click()
         pages[lang] = page
     yield pages
-    context.close()
-    assert not foreign, f"requests to other hosts: {foreign}"
-    assert not errors, f"console errors: {errors}"
+    guarded.context.close()
+    guarded.check()
 
 
 def _top3(page, base_url, query):

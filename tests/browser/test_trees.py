@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import deque
 from pathlib import Path
-from urllib.parse import urlparse
 
 import json
 
@@ -343,36 +342,15 @@ def test_a_step_address_opens_that_step(tree_page, base_url, tree_id, lang):
 # ----------------------------------------------------------------------------- no JavaScript
 
 
-def _local_only(context, base_url):
-    local = urlparse(base_url).netloc
-    context.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).netloc == local else r.abort())
+@pytest.fixture
+def nojs_page(guarded):
+    return guarded(java_script_enabled=False, viewport={"width": 375, "height": 800}).new_page()
 
 
 @pytest.fixture
-def nojs_page(browser, base_url):
-    context = browser.new_context(java_script_enabled=False, service_workers="block", viewport={"width": 375, "height": 800})
-    _local_only(context, base_url)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def scriptless_page(browser, base_url):
+def scriptless_page(guarded):
     """The page as without JavaScript, for axe (which needs a script engine): the site's scripts are empty."""
-    context = browser.new_context(service_workers="block")
-    local = urlparse(base_url).netloc
-
-    def route(r):
-        url = urlparse(r.request.url)
-        if url.netloc != local:
-            return r.abort()
-        if url.path.endswith(".js"):
-            return r.fulfill(status=200, content_type="text/javascript", body="")
-        return r.continue_()
-
-    context.route("**/*", route)
-    yield context.new_page()
-    context.close()
+    return guarded(empty_scripts=True).new_page()
 
 
 NO_SPLIT_WORDS = """(sel) => { const bad = [];
@@ -447,15 +425,8 @@ def test_without_javascript_every_step_is_shown_nested_and_can_be_followed(nojs_
 
 
 @pytest.fixture
-def phone_page(browser, base_url):
-    context = browser.new_context(service_workers="block", viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    _local_only(context, base_url)
-    page = no_search_index(context.new_page())
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    yield page
-    context.close()
-    assert not page.errors
+def phone_page(guarded):
+    return no_search_index(guarded(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True).new_page())
 
 
 @pytest.mark.parametrize("tree_id, lang", CASES, ids=IDS)
