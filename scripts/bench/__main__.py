@@ -14,7 +14,8 @@ them) / time with them. The builds run in pairs, one with the hooks and one with
 a shared machine's speed drifts over minutes and the best runs of each kind can come from different
 moments. The share from the best runs is printed too, as is the time measured inside the hook
 functions (it leaves out what the hooks cause elsewhere, such as Markdown and HTML they add).
-Lighthouse's benchmarkIndex (its timing of the host's CPU) is printed for each run.
+Lighthouse's benchmarkIndex (its timing of the host's CPU) is printed for each run, and a run in
+which the browser first painted the page only after its load event is named (a sign of a busy host).
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from .measure import LIGHTHOUSE_RUNS, build, lighthouse, median_of_runs, missing
 from .transfer import first_visit, html_per_page, search_indexes
 
 DEFAULT_REPEATS = {250: 3, 1000: 3}
+HELD_PAINT_MS = 100  # a first paint this long after the load event (observed) is the host's doing, not the page's
 SLOW_HOST_INDEX = 1000  # Lighthouse's own threshold for its «slower CPU than Lighthouse expects» warning
 
 
@@ -217,6 +219,13 @@ def table(results: dict, rows: list[dict]) -> str:
         if slow:
             out.append(f"  The host CPU was slower than Lighthouse expects in some runs (benchmarkIndex {', '.join(map(str, slow))} < {SLOW_HOST_INDEX}):"
                        " its simulated phone was slower too, and so were those runs' performance scores.")
+        held = [(p, i + 1, ms) for p, v in lh["pages"].items() for i, ms in enumerate(v.get("paints_after_load_ms") or [])
+                if ms is not None and ms >= HELD_PAINT_MS]
+        if held:
+            out.append("  The browser painted the page only after its load event in some runs (" +
+                       ", ".join(f"{p} run {i}: {ms} ms after" for p, i, ms in held) +
+                       "). A page with nothing left to load that is not painted for so long points at the host, not the page;"
+                       " Lighthouse's simulated phone then counts the whole load as delay before the largest paint, and those runs score lower.")
         for p, v in lh["pages"].items():
             for audit in v["failed_audits"]:
                 out.append(f"  {p}: {audit}")

@@ -166,6 +166,29 @@ def test_lighthouse_results_keep_each_runs_host_cpu_index_and_the_table_flags_a_
     assert "slower than Lighthouse expects" not in fast
 
 
+def test_a_paint_held_back_after_the_load_event_is_measured_and_flagged_in_the_table():
+    from scripts.bench.__main__ import table
+    from scripts.bench.measure import median_of_runs, paint_after_load_ms
+
+    def report(paint, load):
+        return {"audits": {"metrics": {"details": {"items": [{"observedFirstPaint": paint, "observedLoad": load}]}}}}
+
+    assert paint_after_load_ms(report(1247.4, 315.2)) == 932
+    assert paint_after_load_ms(report(184, 280)) == 0  # painted during the load, as a page should
+    assert paint_after_load_ms({"audits": {}}) is None
+
+    def run(perf, held):
+        return {"scores": {"performance": perf, "accessibility": 100, "best-practices": 100, "seo": 100},
+                "failed_audits": [], "requests": [], "version": "x", "benchmark_index": 1800, "paint_after_load_ms": held}
+
+    page = median_of_runs([run(100, 0), run(97, 932), run(100, 0)])
+    assert page["paints_after_load_ms"] == [0, 932, 0]
+    text = table({"lighthouse": {"pages": {"/": page}}}, [])
+    assert "/ run 2: 932 ms after" in text
+    calm = table({"lighthouse": {"pages": {"/": median_of_runs([run(100, 0), run(100, 40), run(100, None)])}}}, [])
+    assert "after its load event" not in calm
+
+
 def test_bench_without_a_chromium_says_what_is_missing_before_any_build(monkeypatch, tmp_path, capsys):
     import scripts.bench.__main__ as bench
     from scripts.bench import measure
