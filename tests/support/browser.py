@@ -1,4 +1,5 @@
-"""Chromium for the tests: the path comes from scripts/ensure_browser.py (run by `make test`)."""
+"""Chromium for the tests (the path comes from scripts/ensure_browser.py, run by `make test`), and
+the guard every browser test's pages stand on: no request to another host, no console error."""
 from __future__ import annotations
 
 import os
