@@ -36,7 +36,7 @@ from .measure import LIGHTHOUSE_RUNS, build, lighthouse, median_of_runs, missing
 from .transfer import first_visit, html_per_page, search_indexes
 
 DEFAULT_REPEATS = {250: 3, 1000: 3}
-HELD_PAINT_MS = 100  # a first paint this long after the load event (observed) is the host's doing, not the page's
+HELD_PAINT_MS = 100  # a first paint this long after the load event (observed) points at the host, not the page
 SLOW_HOST_INDEX = 1000  # Lighthouse's own threshold for its «slower CPU than Lighthouse expects» warning
 
 

@@ -133,10 +133,10 @@ def lighthouse(url: str, out_json: Path) -> dict:
 
 def paint_after_load_ms(report: dict) -> int | None:
     """How long after its load event the browser first painted the page, as observed (not
-    simulated); 0 when it painted before. A page paints long before its load event ends; a page with
-    nothing left to load and still not painted points at a busy host. Lighthouse's simulated phone then counts every
-    task of the load as work before the largest paint, and the run scores lower (2026-12-03: first
-    paint 1.2 s, 0.9 s after the load event, in the two runs of fifteen that scored 97–98)."""
+    simulated); 0 when it painted before. A page paints long before its load event ends; a page
+    with nothing left to load and still not painted points at a busy host. Lighthouse's simulated
+    phone then counts every task of the load as work before the largest paint, and the run scores
+    lower (README, Performance, has the runs that showed it)."""
     items = (((report.get("audits") or {}).get("metrics") or {}).get("details") or {}).get("items") or [{}]
     paint, load = items[0].get("observedFirstPaint"), items[0].get("observedLoad")
     if paint is None or load is None:
