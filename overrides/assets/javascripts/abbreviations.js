@@ -1,8 +1,10 @@
 /* The glossary's abbreviations (<abbr title="…">, made by the build) explained on a tap or a click.
    A phone shows no tooltip for a title, so a tap on «SARA:SV» or «strl.» opens a small box under
-   the word with its explanation; a second tap, a tap elsewhere or Escape closes it. One listener on
-   the page and nothing done at load: a page with many abbreviations costs nothing until one is
-   tapped (Material's own tooltips set up every titled element at load, see mkdocs.yml). */
+   the word with its explanation; a second tap, a tap elsewhere or Escape closes it. With the
+   keyboard, Tab stops at the first of each abbreviation shown on the page (not at every repeat) and
+   its explanation opens while it has the focus. A few listeners and nothing done at load: a page with
+   many abbreviations costs nothing until one is tapped or Tab is pressed (Material's own tooltips set
+   up every titled element at load, see mkdocs.yml). */
 (function () {
   "use strict";
   var MARGIN = 8; // px kept free at the screen's edges
@@ -40,8 +42,38 @@
     if (abbr && abbr !== shownFor) open(abbr);
     else close();
   });
+  // Before Tab moves the focus: the first shown copy of each abbreviation takes it (a tree's step
+  // shows copies of hidden text, so which copy is shown can change between two presses).
+  function shown(el) {
+    // checkVisibility also sees text in a closed <details>, which still has boxes
+    return el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0;
+  }
+
+  function markFirsts() {
+    var seen = {};
+    var all = document.querySelectorAll(".md-typeset abbr[title]");
+    for (var i = 0; i < all.length; i++) {
+      var abbr = all[i];
+      var first = shown(abbr) && !seen[abbr.textContent];
+      if (first) {
+        seen[abbr.textContent] = true;
+        abbr.tabIndex = 0;
+      } else if (abbr !== document.activeElement) {
+        abbr.removeAttribute("tabindex");
+      }
+    }
+  }
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") close();
+    else if (event.key === "Tab") markFirsts();
+  }, true);
+  // focus from the keyboard only: a tap or a click focuses the word too, and its click opens the box
+  document.addEventListener("focusin", function (event) {
+    var abbr = event.target.closest && event.target.closest(".md-typeset abbr[title]");
+    if (abbr && abbr !== shownFor && abbr.matches(":focus-visible")) open(abbr);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (event.target === shownFor) close();
   });
   window.addEventListener("resize", close);
 })();
