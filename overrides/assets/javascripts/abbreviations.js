@@ -8,6 +8,7 @@
 (function () {
   "use strict";
   var MARGIN = 8; // px kept free at the screen's edges
+  var ABBR = ".md-typeset abbr[title]"; // the build's abbreviations in the page's text
   var box = null;
   var shownFor = null;
 
@@ -38,20 +39,20 @@
   }
 
   document.addEventListener("click", function (event) {
-    var abbr = event.target.closest && event.target.closest(".md-typeset abbr[title]");
+    var abbr = event.target.closest && event.target.closest(ABBR);
     if (abbr && abbr !== shownFor) open(abbr);
     else close();
   });
-  // Before Tab moves the focus: the first shown copy of each abbreviation takes it (a tree's step
-  // shows copies of hidden text, so which copy is shown can change between two presses).
   function shown(el) {
     // checkVisibility also sees text in a closed <details>, which still has boxes
     return el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0;
   }
 
+  // Before Tab moves the focus: the first shown copy of each abbreviation takes it (a tree's step
+  // shows copies of hidden text, so which copy is shown can change between two presses).
   function markFirsts() {
     var seen = {};
-    var all = document.querySelectorAll(".md-typeset abbr[title]");
+    var all = document.querySelectorAll(ABBR);
     for (var i = 0; i < all.length; i++) {
       var abbr = all[i];
       var first = shown(abbr) && !seen[abbr.textContent];
@@ -69,7 +70,7 @@
   }, true);
   // focus from the keyboard only: a tap or a click focuses the word too, and its click opens the box
   document.addEventListener("focusin", function (event) {
-    var abbr = event.target.closest && event.target.closest(".md-typeset abbr[title]");
+    var abbr = event.target.closest && event.target.closest(ABBR);
     if (abbr && abbr !== shownFor && abbr.matches(":focus-visible")) open(abbr);
   });
   document.addEventListener("focusout", function (event) {
