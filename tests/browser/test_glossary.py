@@ -70,14 +70,22 @@ def test_the_explanation_closes_on_a_second_click_or_escape_and_passes_axe(page,
     expect(tip).to_have_count(0)
 
 
-def _tab_to_next_abbreviation(page, limit=120):
-    """Presses Tab until an abbreviation has the focus; returns its text, or None if none came."""
+def _tab_until(page, condition: str, limit=120) -> bool:
+    """Presses Tab until `condition`, a JavaScript expression on the focused element `a`, holds;
+    returns whether it did within `limit` presses."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.matches('abbr[title]')"):
-            return page.evaluate("() => document.activeElement.textContent")
-        if not page.evaluate("() => !!document.activeElement.closest('article')"):
-            return None  # out of the page's text
+        if page.evaluate(f"() => {{ const a = document.activeElement; return !!({condition}); }}"):
+            return True
+    return False
+
+
+def _tab_to_next_abbreviation(page, limit=120):
+    """Presses Tab until an abbreviation has the focus; returns its text, or None if none came
+    before the focus left the page's text."""
+    if _tab_until(page, "a.matches('abbr[title]') || !a.closest('article')", limit) and page.evaluate(
+            "() => document.activeElement.matches('abbr[title]')"):
+        return page.evaluate("() => document.activeElement.textContent")
     return None
 
 
@@ -126,10 +134,7 @@ def test_keyboard_explanation_passes_axe_and_closes_when_the_focus_moves_on(page
     tip = page.locator(".abbr-tip")
     expect(tip).to_be_visible()
     assert_no_axe_violations(page)
-    for _ in range(120):  # on to the next element that is not an abbreviation: the box closes
-        page.keyboard.press("Tab")
-        if not page.evaluate("() => document.activeElement.matches('abbr')"):
-            break
+    _tab_until(page, "!a.matches('abbr')")  # on to the next element that is not an abbreviation: the box closes
     expect(tip).to_have_count(0)
     page.locator("article p").first.click()
     page.locator("article abbr", has_text="SARA:SV").first.click()  # a click still opens it (no keyboard focus ring)
@@ -148,9 +153,6 @@ def test_in_a_decision_tree_tab_stops_at_the_abbreviation_shown_in_the_current_s
     page.evaluate("(node) => { location.hash = 'steg=' + node; }", node)  # the step that shows it
     expect(page.locator(".vtree-content abbr", has_text="SARA:SV")).to_have_count(1)
     page.locator(".vtree-heading").focus()
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.textContent === 'SARA:SV'"):
-            break
+    _tab_until(page, "a.textContent === 'SARA:SV'", limit=60)
     assert page.evaluate("() => !!document.activeElement.closest('.vtree-content')"), "the copy shown in the step"
     expect(page.locator(".abbr-tip")).to_have_text(page.locator(".vtree-content abbr", has_text="SARA:SV").get_attribute("title"))
