@@ -168,6 +168,22 @@ def test_each_tree_on_a_print_page_keeps_its_own_step(page, base_url, lang):
     page.wait_for_function("start => document.querySelector('.vtree[data-tree]').getAttribute('data-current') === start", arg=start_first)
     assert current(second) == step_second, "going back in one tree leaves the other as it was"
 
+    # two steps into the first tree and one back: the address now names only the first tree's step,
+    # so the second tree's step comes from the history entry, which keeps every tree's path
+    first_prefix = first.get_attribute("data-key")[: -len(key)]
+    nodes = yaml.safe_load((ROOT / "data" / "trees" / f"{first.get_attribute('data-tree')}.yml").read_text(encoding="utf-8"))["nodes"]
+    deeper = next(i for i, a in enumerate(nodes[start_first]["answers"]) if nodes[a["next"]].get("answers"))
+    first.locator(".vtree-choice").nth(deeper).click()
+    step_first = current(first)
+    first.locator(".vtree-choice").first.click()
+    assert current(first) != step_first and page.url.endswith(f"#{first_prefix}{key}={current(first)}")
+    page.go_back()
+    page.wait_for_function("step => document.querySelector('.vtree[data-tree]').getAttribute('data-current') === step", arg=step_first)
+    assert page.url.endswith(f"#{first_prefix}{key}={step_first}")
+    assert current(second) == step_second, "the other tree's step is kept though the address does not name it"
+    page.go_back()
+    page.wait_for_function("start => document.querySelector('.vtree[data-tree]').getAttribute('data-current') === start", arg=start_first)
+
     page.reload()
     assert current(page.locator(".vtree[data-tree]").nth(1)) == step_second, "the address brings the step back"
     assert current(page.locator(".vtree[data-tree]").nth(0)) == start_first
