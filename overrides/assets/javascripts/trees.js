@@ -142,7 +142,7 @@
     function entry() {
       var all = {};
       for (var k in paths) all[k] = paths[k].slice();
-      return { vtree: uid, path: path.slice(), all: all };
+      return { vtree: uid, all: all };
     }
 
     // ---- paths and addresses
@@ -196,9 +196,6 @@
       var st = history.state;
       var kept = st && st.all ? st.all[uid] : null;
       if (validPath(kept) && (!target || kept[kept.length - 1] === target)) return kept.slice();
-      if (st && st.vtree === uid && validPath(st.path) && st.path[st.path.length - 1] === (target || start)) {
-        return st.path.slice();
-      }
       if (!target) return [start];
       return shortestPath(target) || [start];
     }
