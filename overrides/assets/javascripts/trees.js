@@ -307,16 +307,6 @@
     });
     printBtn.addEventListener("click", function () { window.print(); });
 
-    // Material's navigation.tracking rewrites the address while the page scrolls
-    // (history.replaceState with a section's anchor). While a step is shown, keep its address.
-    var replace = history.replaceState;
-    history.replaceState = function (state, title, url) {
-      if (path.length > 1 && !(state && state.vtree)) {
-        return replace.call(history, entry(), title, address(path));
-      }
-      return replace.call(history, state, title, url);
-    };
-
     function sync() {
       var st = history.state;
       if (!(st && st.all && st.all[uid]) && otherTree()) return;  // another tree's entry, without this one's path
@@ -344,8 +334,25 @@
     }
   }
 
+  // Material's navigation.tracking rewrites the address while the page scrolls (history.replaceState
+  // with a section's anchor and an empty state). Installed once for all the page's trees: a tree's
+  // entry keeps its state (every tree's path), and a step in the address (any tree's) stays there.
+  function keepSteps() {
+    var replace = history.replaceState;
+    var STEP = /^#(?:p\d+-)?(?:steg|step)=/;
+    history.replaceState = function (state, title, url) {
+      var current = history.state;
+      if ((state && state.vtree) || !(current && current.vtree)) return replace.call(history, state, title, url);
+      if (!STEP.test(decodeURIComponent(location.hash || ""))) return replace.call(history, current, title, url);
+      var u = new URL(url == null ? location.href : url, location.href);
+      u.hash = location.hash;
+      return replace.call(history, current, title, u.href);
+    };
+  }
+
   function boot() {
     var roots = document.querySelectorAll(".vtree[data-tree]");
+    if (roots.length) keepSteps();
     for (var i = 0; i < roots.length; i++) {
       if (!roots[i].classList.contains("vtree--enhanced")) init(roots[i]);
     }
